@@ -1,1 +1,3 @@
-return 0;
+using Kiro.Mcp.Server.Hosting;
+
+return await CommandLine.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Net;
+using Serilog.Events;
+
+namespace Kiro.Mcp.Server.Hosting;
+
+/// <summary>The command line: parses arguments into <see cref="ServerSettings"/> and runs the chosen transport.</summary>
+public static class CommandLine
+{
+    public const string TokenVariable = "KIRO_MCP_TOKEN";
+
+    public static RootCommand Create()
+    {
+        var workspace = new Option<DirectoryInfo>("--workspace", "-w")
+        {
+            Description = "The workspace (repository) whose .kiro folder is served. Default: the current directory.",
+            DefaultValueFactory = _ => new DirectoryInfo(Environment.CurrentDirectory),
+        };
+        var stdio = new Option<bool>("--stdio") { Description = "Serve MCP over stdin/stdout, for desktop clients (the default)." };
+        var http = new Option<bool>("--http") { Description = "Serve MCP over Streamable HTTP at /mcp." };
+        var host = new Option<string>("--host")
+        {
+            Description = "Address to listen on with --http. Default 127.0.0.1; any other address requires --token.",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+        var port = new Option<int>("--port", "-p") { Description = "Port for --http; 0 picks a free port. Default 3001.", DefaultValueFactory = _ => 3001 };
+        var stateless = new Option<bool>("--stateless") { Description = "HTTP without sessions: no subscriptions, notifications or in-client approval prompts." };
+        var token = new Option<string[]>("--token")
+        {
+            Description = $"Require 'Authorization: Bearer <secret>' over HTTP. NAME=SECRET names the user recorded in approvals; repeat for several users. Also read from {TokenVariable}.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var logFile = new Option<FileInfo?>("--log-file") { Description = "Also write logs to this file (rolled daily). Logs always go to stderr." };
+        var logLevel = new Option<LogEventLevel>("--log-level") { Description = "Minimum log level. Default Information.", DefaultValueFactory = _ => LogEventLevel.Information };
+
+        var root = new RootCommand("Kiro.Mcp: Kiro-style spec-driven development (specs, approvals, tasks) for any MCP client.")
+        {
+            workspace, stdio, http, host, port, stateless, token, logFile, logLevel,
+        };
+        root.SetAction(async (result, cancellationToken) =>
+        {
+            if (result.GetValue(stdio) && result.GetValue(http))
+            {
+                await Console.Error.WriteLineAsync("Choose one transport: --stdio or --http.");
+                return 2;
+            }
+            var settings = new ServerSettings
+            {
+                Workspace = result.GetValue(workspace)!.FullName,
+                Http = result.GetValue(http),
+                Host = result.GetValue(host)!,
+                Port = result.GetValue(port),
+                Stateless = result.GetValue(stateless),
+                Tokens = ParseTokens(result.GetValue(token) ?? [], Environment.GetEnvironmentVariable(TokenVariable)),
+                LogFile = result.GetValue(logFile)?.FullName,
+                LogLevel = result.GetValue(logLevel),
+            };
+            if (Validate(settings) is { } problem)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return 2;
+            }
+            return settings.Http
+                ? await HttpServer.RunAsync(settings, cancellationToken)
+                : await StdioServer.RunAsync(settings, cancellationToken);
+        });
+        return root;
+    }
+
+    /// <summary>"alice=s3cret" names the user; a bare secret is the user "token".</summary>
+    internal static IReadOnlyDictionary<string, string> ParseTokens(IEnumerable<string> values, string? environment)
+    {
+        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in values.Append(environment ?? "").Where(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            var split = value.IndexOf('=', StringComparison.Ordinal);
+            var (user, secret) = split > 0 ? (value[..split], value[(split + 1)..]) : ("token", value);
+            tokens[secret] = user;
+        }
+        return tokens;
+    }
+
+    internal static string? Validate(ServerSettings settings)
+    {
+        if (!Directory.Exists(settings.Workspace))
+        {
+            return $"The workspace '{settings.Workspace}' does not exist. Pass --workspace with an existing folder.";
+        }
+        if (!settings.Http)
+        {
+            return null;
+        }
+        if (settings.Port is < 0 or > 65535)
+        {
+            return $"--port {settings.Port} is not a port. Use 0 to 65535.";
+        }
+        if (!IsLoopback(settings.Host) && settings.Tokens.Count == 0)
+        {
+            return $"Listening on '{settings.Host}' exposes the workspace beyond this machine: pass --token NAME=SECRET (or set {TokenVariable}).";
+        }
+        return null;
+    }
+
+    internal static bool IsLoopback(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using Kiro.Mcp.Server.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.AspNetCore;
+using Serilog;
+
+namespace Kiro.Mcp.Server.Hosting;
+
+/// <summary>MCP over Streamable HTTP at /mcp, on loopback unless told otherwise.</summary>
+public static class HttpServer
+{
+    public const string Path = "/mcp";
+
+    public static async Task<int> RunAsync(ServerSettings settings, CancellationToken cancellationToken)
+    {
+        await using var logger = Logging.Create(settings);
+        await using var app = Build(settings, logger);
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        // Printed once, when requests can be served: scripts and tests wait for this line.
+        await Console.Error.WriteLineAsync($"Listening on http://{UrlHost(settings.Host)}:{port}{Path}");
+        logger.Information("Kiro.Mcp {Version} serving {Workspace} over HTTP ({Mode})", KiroMcpRegistration.Version, settings.Workspace, settings.Stateless ? "stateless" : "stateful");
+        await app.WaitForShutdownAsync(cancellationToken);
+        return 0;
+    }
+
+    public static WebApplication Build(ServerSettings settings, Serilog.ILogger logger)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Services.AddSerilog(logger);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(ListenAddress(settings.Host), settings.Port));
+        // The SDK checks neither Host nor Origin (DNS rebinding): both checks are ours and always on.
+        builder.Services.AddHostFiltering(options => options.AllowedHosts = AllowedHosts(settings.Host));
+        builder.Services.AddKiroWorkspace(settings.Workspace);
+        builder.Services.AddKiroMcpServer(
+            mcp => mcp.WithHttpTransport(options => options.SessionMode = settings.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.Stateful),
+            notifications: !settings.Stateless);
+
+        var app = builder.Build();
+        app.UseHostFiltering();
+        app.UseMiddleware<OriginCheckMiddleware>(settings.Host);
+        if (settings.Tokens.Count > 0)
+        {
+            app.UseMiddleware<BearerTokenMiddleware>(settings.Tokens);
+        }
+        app.MapMcp(Path);
+        return app;
+    }
+
+    private static IPAddress ListenAddress(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(host);
+
+    private static List<string> AllowedHosts(string host)
+    {
+        List<string> hosts = ["localhost", "127.0.0.1", "[::1]"];
+        if (!CommandLine.IsLoopback(host) && !IPAddress.Parse(host).Equals(IPAddress.Any))
+        {
+            hosts.Add(UrlHost(host));
+        }
+        else if (!CommandLine.IsLoopback(host))
+        {
+            // Listening on every interface: the token is the guard, any Host header is accepted.
+            hosts.Add("*");
+        }
+        return hosts;
+    }
+
+    private static string UrlHost(string host) =>
+        IPAddress.TryParse(host, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{host}]" : host;
+}

@@ -1,0 +1,63 @@
+using Kiro.Mcp.Server.Prompts;
+using Kiro.Mcp.Server.Resources;
+using Kiro.Mcp.Server.Tools;
+using Kiro.Mcp.Specs.Service;
+using Kiro.Mcp.Workspace;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+
+namespace Kiro.Mcp.Server.Hosting;
+
+/// <summary>
+/// The one place that wires the domain and the MCP surface together, shared by stdio, HTTP and the
+/// in-process tests, so every transport serves exactly the same tools, resources and prompts.
+/// </summary>
+public static class KiroMcpRegistration
+{
+    public const string ServerName = "kiro-mcp";
+
+    public static IServiceCollection AddKiroWorkspace(this IServiceCollection services, string workspace)
+    {
+        services.AddSingleton(new WorkspaceRoot(workspace));
+        services.AddSingleton<FileStore>();
+        services.AddSingleton<SpecIndex>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SpecService>();
+        services.AddSingleton<SubscriptionRegistry>();
+        services.AddHostedService<WorkspaceChangeNotifier>();
+        return services;
+    }
+
+    public static IServiceCollection AddKiroMcpServer(this IServiceCollection services, Action<IMcpServerBuilder> transport, bool notifications = true)
+    {
+        var builder = services.AddMcpServer(options =>
+        {
+            options.ServerInfo = new Implementation { Name = ServerName, Title = "Kiro.Mcp", Version = Version };
+            options.ServerInstructions = Instructions;
+        });
+        transport(builder);
+        builder
+            .WithTools<SpecTools>(KiroJson.Options)
+            .WithResources<SpecResources>()
+            .WithPrompts<SpecPrompts>(KiroJson.Options)
+            .WithCompleteHandler(Completions.HandleAsync)
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ErrorFilters.Tools).AddReadResourceFilter(ErrorFilters.Resources));
+        if (notifications)
+        {
+            // Subscriptions need a session to notify; stateless HTTP has none, so it does not offer them.
+            builder
+                .WithSubscribeToResourcesHandler(SubscriptionRegistry.SubscribeAsync)
+                .WithUnsubscribeFromResourcesHandler(SubscriptionRegistry.UnsubscribeAsync)
+                .WithMessageFilters(filters => filters.AddIncomingFilter(SubscriptionRegistry.TrackSessions));
+        }
+        return services;
+    }
+
+    public static string Version { get; } =
+        typeof(KiroMcpRegistration).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    private const string Instructions =
+        "Kiro-style spec-driven development. A spec goes requirements → design → tasks (design-first: design → requirements → tasks; bugfix: bugfix → design → tasks), " +
+        "and each document must be approved by the user (spec_approve) before the next can be written. Start with spec_create, follow the nextStep of every result, " +
+        "and run spec_validate before asking for approval. The prompt 'spec_workflow' explains the whole flow.";
+}

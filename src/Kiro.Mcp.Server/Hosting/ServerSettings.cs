@@ -1,0 +1,24 @@
+using Serilog.Events;
+
+namespace Kiro.Mcp.Server.Hosting;
+
+/// <summary>Everything the command line decides, as one plain object.</summary>
+public sealed record ServerSettings
+{
+    public required string Workspace { get; init; }
+
+    public bool Http { get; init; }
+
+    public string Host { get; init; } = "127.0.0.1";
+
+    public int Port { get; init; } = 3001;
+
+    public bool Stateless { get; init; }
+
+    /// <summary>Bearer tokens by user name. Empty means no authentication (allowed on loopback only).</summary>
+    public IReadOnlyDictionary<string, string> Tokens { get; init; } = new Dictionary<string, string>();
+
+    public string? LogFile { get; init; }
+
+    public LogEventLevel LogLevel { get; init; } = LogEventLevel.Information;
+}

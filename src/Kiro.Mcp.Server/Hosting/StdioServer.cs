@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace Kiro.Mcp.Server.Hosting;
+
+/// <summary>MCP over stdin/stdout: no web stack, so a desktop client's per-conversation launch stays quick.</summary>
+public static class StdioServer
+{
+    public static async Task<int> RunAsync(ServerSettings settings, CancellationToken cancellationToken)
+    {
+        // Anything a library prints must not corrupt the protocol stream: stdout is the transport's alone.
+        Console.SetOut(Console.Error);
+        await using var logger = Logging.Create(settings);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddSerilog(logger);
+        builder.Services.AddKiroWorkspace(settings.Workspace);
+        builder.Services.AddKiroMcpServer(mcp => mcp.WithStdioServerTransport());
+        using var host = builder.Build();
+        logger.Information("Kiro.Mcp {Version} serving {Workspace} over stdio", KiroMcpRegistration.Version, settings.Workspace);
+        await host.RunAsync(cancellationToken);
+        return 0;
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel;
+using Microsoft.Extensions.AI;
+using ModelContextProtocol.Server;
+
+namespace Kiro.Mcp.Server.Prompts;
+
+/// <summary>Prompts that teach an assistant Kiro's workflow, in Kiro's own words where they exist.</summary>
+[McpServerPromptType]
+public sealed class SpecPrompts
+{
+    [McpServerPrompt(Name = "spec_workflow", Title = "Spec a feature")]
+    [Description("Walks the assistant through Kiro's spec workflow (requirements → design → tasks) for a feature you describe.")]
+    public static ChatMessage SpecWorkflow(
+        [Description("The feature or bug in your own words, e.g. 'let users log workouts'.")] string description) =>
+        new(ChatRole.User, $"""
+            Let's build this with a spec, the way Kiro does: {description}
+
+            Work through it with the kiro-mcp tools, one phase at a time:
+            1. Think of a short kebab-case name and call spec_create (type 'bugfix' if this is a defect; workflow 'design-first' only if I already have a design).
+            2. Write the first document with spec_write, following the guidance spec_create returns. For requirements: a user story per requirement and numbered EARS acceptance criteria ("WHEN <event>, THE <System> SHALL <response>"). Write a complete first version without asking me a series of questions first.
+            3. Call spec_validate and fix every error (and the warnings that matter) with spec_write.
+            4. Show me the document and ask: "Do the requirements look good? If so, we can move on to the design." Do not continue until I clearly approve ("yes", "approved", "looks good"). Then call spec_approve. If I ask for changes, revise and ask again.
+            5. Do the same for design.md (Overview, Architecture, Components and Interfaces, Data Models, Correctness Properties with **Validates: Requirements N.M**, Error Handling, Testing Strategy): "Does the design look good? If so, we can move on to the implementation plan."
+            6. Then tasks.md: a numbered checkbox list of coding tasks (at most two levels), each citing the criteria it implements with _Requirements: N.M_, so that spec_validate reports every criterion covered. Ask: "Do the tasks look good?"
+            7. Stop once the tasks are approved; spec_status tells you the next action at any time. Implement tasks only when I ask, one at a time.
+            """);
+}

@@ -1,0 +1,46 @@
+using Kiro.Mcp.Specs.Service;
+using Kiro.Mcp.Specs.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Kiro.Mcp.Server.Resources;
+
+/// <summary>Completes spec names and document names in resource templates and prompts.</summary>
+public static class Completions
+{
+    private const int MaxValues = 100;
+
+    public static async ValueTask<CompleteResult> HandleAsync(RequestContext<CompleteRequestParams> context, CancellationToken cancellationToken)
+    {
+        var request = context.Params!;
+        var specs = context.Services!.GetRequiredService<SpecService>();
+        var candidates = request.Argument.Name switch
+        {
+            "spec" => specs.Names(),
+            "document" => await DocumentsAsync(specs, request, cancellationToken),
+            _ => [],
+        };
+        var values = candidates.Where(v => v.StartsWith(request.Argument.Value ?? "", StringComparison.OrdinalIgnoreCase)).ToList();
+        return new CompleteResult
+        {
+            Completion = new Completion { Values = values.Take(MaxValues).ToList(), Total = values.Count, HasMore = values.Count > MaxValues },
+        };
+    }
+
+    /// <summary>The documents of the spec already chosen, or every document name when none is.</summary>
+    private static async Task<IReadOnlyList<string>> DocumentsAsync(SpecService specs, CompleteRequestParams request, CancellationToken cancellationToken)
+    {
+        List<string> names = [.. SpecLayout.DocumentNames];
+        if (request.Context?.Arguments?.TryGetValue("spec", out var spec) == true && specs.Names().Contains(spec))
+        {
+            var snapshot = await specs.LoadAsync(spec, cancellationToken);
+            names = snapshot.Workflow.Order.Select(SpecLayout.Name).ToList();
+        }
+        if (request.Ref is ResourceTemplateReference)
+        {
+            names.Add("status");
+        }
+        return names;
+    }
+}

@@ -1,0 +1,142 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using Kiro.Mcp.Specs.Service;
+using Kiro.Mcp.Specs.Workflow;
+using Kiro.Mcp.Workspace;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Kiro.Mcp.Server.Tools;
+
+/// <summary>The specs toolset: the spec workflow from creation to approved tasks.</summary>
+[McpServerToolType]
+public sealed class SpecTools(SpecService specs)
+{
+    private const string ConfirmKey = "approve";
+
+    [McpServerTool(Name = "spec_list", Title = "List specs", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Lists the workspace's specs with type, workflow, phase, approvals and task progress, a page at a time.")]
+    public Task<SpecPage> ListAsync(
+        [Description("nextCursor from the previous page; omit for the first page.")] string? cursor = null,
+        [Description("Specs per page, 1-200 (default 50).")] int? limit = null,
+        CancellationToken cancellationToken = default) =>
+        specs.ListAsync(cursor, limit, cancellationToken);
+
+    [McpServerTool(Name = "spec_create", Title = "Create a spec", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Creates .kiro/specs/<name>/ with Kiro's .config.kiro and a template of the first document, and returns how to write it.")]
+    public Task<CreatedSpec> CreateAsync(
+        [Description("Kebab-case feature name, e.g. 'workout-logging'.")] string name,
+        [Description("'feature' (default) or 'bugfix' (starts with bugfix.md).")] string type = "feature",
+        [Description("For features: 'requirements-first' (default) or 'design-first'.")] string workflow = "requirements-first",
+        [Description("True for a quick spec: all three documents, no approval gates.")] bool quick = false,
+        [Description("What the feature or bug is; becomes the introduction of the first document.")] string? description = null,
+        CancellationToken cancellationToken = default) =>
+        specs.CreateAsync(name, ParseType(type), ParseWorkflow(workflow), quick, description, cancellationToken);
+
+    [McpServerTool(Name = "spec_read", Title = "Read a spec document", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Reads a spec document, or one section of it by heading, with the version to pass to spec_write.")]
+    public Task<DocumentText> ReadAsync(
+        [Description("Spec name.")] string spec,
+        [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
+        [Description("Heading of one section to read, e.g. 'Requirement 2' or 'Data Models'; omit for the whole document.")] string? section = null,
+        CancellationToken cancellationToken = default) =>
+        specs.ReadAsync(spec, document, section, cancellationToken);
+
+    [McpServerTool(Name = "spec_write", Title = "Write a spec document", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Writes a whole spec document or one section, if its phase gate is open; returns the new version, findings and next step.")]
+    public Task<WriteOutcome> WriteAsync(
+        [Description("Spec name.")] string spec,
+        [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
+        [Description("Markdown: the whole document, or the section's body (start with its heading line to rename the heading).")] string content,
+        [Description("Heading of the one section to replace; omit to replace the whole document.")] string? section = null,
+        [Description("The version from spec_read; the write is refused if the file changed since.")] string? expectedVersion = null,
+        CancellationToken cancellationToken = default) =>
+        specs.WriteAsync(spec, document, content, section, expectedVersion, cancellationToken);
+
+    [McpServerTool(Name = "spec_validate", Title = "Validate a spec", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Checks a spec deterministically (EARS, vague terms, numbering, design sections, task format, references, coverage) and returns findings with hints.")]
+    public Task<SpecValidation> ValidateAsync(
+        [Description("Spec name.")] string spec,
+        CancellationToken cancellationToken = default) =>
+        specs.ValidateAsync(spec, cancellationToken);
+
+    [McpServerTool(Name = "spec_approve", Title = "Approve a spec document", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Records the user's approval of a document's current version (asking the user to confirm when the client can), opening the next phase.")]
+    public async Task<ApprovalOutcome> ApproveAsync(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
+        ClaimsPrincipal? user,
+        [Description("Spec name.")] string spec,
+        [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
+        [Description("Optional remark stored with the approval.")] string? note = null,
+        CancellationToken cancellationToken = default)
+    {
+        var version = await specs.CheckApprovableAsync(spec, document, cancellationToken);
+        if (context.Params?.InputResponses?.TryGetValue(ConfirmKey, out var response) == true)
+        {
+            var answer = response.Deserialize(InputResponse.ElicitResultJsonTypeInfo);
+            var confirmed = answer is { IsAccepted: true } && answer.Content?.TryGetValue(ConfirmKey, out var value) == true && value.ValueKind == System.Text.Json.JsonValueKind.True;
+            if (!confirmed)
+            {
+                return new ApprovalOutcome(spec, document, false, version, null, null,
+                    "The user did not approve. Ask what should change, revise the document with spec_write, and ask again.");
+            }
+        }
+        else if (server.ClientCapabilities?.Elicitation is not null && server.IsMrtrSupported)
+        {
+            // The human confirms in their client; the SDK re-invokes this tool with the answer.
+            throw new InputRequiredException(new Dictionary<string, InputRequest>
+            {
+                [ConfirmKey] = InputRequest.ForElicitation(new ElicitRequestParams
+                {
+                    Message = $"Approve {document}.md of spec '{spec}' (version {version})? The next phase starts from it.",
+                    RequestedSchema = new ElicitRequestParams.RequestSchema
+                    {
+                        Properties = { [ConfirmKey] = new ElicitRequestParams.BooleanSchema { Description = $"Approve {document}.md" } },
+                        Required = [ConfirmKey],
+                    },
+                }),
+            }, requestState: version);
+        }
+        return await specs.ApproveAsync(spec, document, version, Approver(server, user), note, cancellationToken);
+    }
+
+    [McpServerTool(Name = "spec_status", Title = "Spec status", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Shows a spec's phase, each document's version and approval (none, approved, stale), task counts, and the one next action.")]
+    public Task<SpecStatus> StatusAsync(
+        [Description("Spec name.")] string spec,
+        CancellationToken cancellationToken = default) =>
+        specs.StatusAsync(spec, cancellationToken);
+
+    [McpServerTool(Name = "spec_trace", Title = "Trace requirements", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Maps each acceptance criterion to the tasks that cite it and the design properties that validate it.")]
+    public Task<SpecTrace> TraceAsync(
+        [Description("Spec name.")] string spec,
+        [Description("A requirement number ('2') or criterion id ('2.3'); omit for all.")] string? requirement = null,
+        CancellationToken cancellationToken = default) =>
+        specs.TraceAsync(spec, requirement, cancellationToken);
+
+    /// <summary>Over HTTP with tokens, the authenticated user; otherwise the client that called.</summary>
+    private static string Approver(McpServer server, ClaimsPrincipal? user)
+    {
+        if (user?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name })
+        {
+            return name;
+        }
+        return server.ClientInfo is { } client ? $"{client.Name} {client.Version}".Trim() : "unknown client";
+    }
+
+    private static SpecType ParseType(string type) => type.Trim().ToLowerInvariant() switch
+    {
+        "feature" => SpecType.Feature,
+        "bugfix" => SpecType.Bugfix,
+        _ => throw new KiroException("type_invalid", $"'{type}' is not a spec type. Use 'feature' or 'bugfix'."),
+    };
+
+    private static WorkflowType ParseWorkflow(string workflow) => workflow.Trim().ToLowerInvariant() switch
+    {
+        "requirements-first" => WorkflowType.RequirementsFirst,
+        "design-first" => WorkflowType.DesignFirst,
+        _ => throw new KiroException("workflow_invalid", $"'{workflow}' is not a workflow. Use 'requirements-first' or 'design-first'."),
+    };
+}

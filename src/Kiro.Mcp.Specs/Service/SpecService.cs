@@ -1,0 +1,398 @@
+using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Specs.Validation;
+using Kiro.Mcp.Specs.Workflow;
+using Kiro.Mcp.Workspace;
+
+namespace Kiro.Mcp.Specs.Service;
+
+/// <summary>
+/// The spec workflow as operations: list, create, read, write, validate, approve, status, trace.
+/// Every operation reads the files it needs (so an edit made in an editor is seen at once) and
+/// every write goes through the <see cref="FileStore"/> (atomic, version-checked).
+/// </summary>
+public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider clock)
+{
+    /// <summary>About 15,000 tokens: keeps one response well under the 20,000-token budget.</summary>
+    public const int MaxTextLength = 60_000;
+
+    /// <summary>Larger content is refused: no hand-written spec document comes close.</summary>
+    public const int MaxContentLength = 2_000_000;
+
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    /// <summary>Findings returned at once; the counts still cover all of them.</summary>
+    public const int MaxFindings = 200;
+
+    /// <summary>The names of the spec folders under .kiro/specs, in ordinal order.</summary>
+    public IReadOnlyList<string> Names() =>
+        store.ListDirectories(SpecLayout.SpecsFolder).Where(IsSpecName).ToList();
+
+    public async Task<SpecPage> ListAsync(string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(limit ?? DefaultPageSize, 1, MaxPageSize);
+        var names = Names();
+        var page = names.Where(n => cursor is null || string.CompareOrdinal(n, cursor) > 0).Take(size + 1).ToList();
+        var summaries = new List<SpecSummary>();
+        foreach (var name in page.Take(size))
+        {
+            summaries.Add(await SummarizeAsync(name, cancellationToken));
+        }
+        return new SpecPage(summaries, names.Count, page.Count > size ? page[size - 1] : null);
+    }
+
+    public async Task<CreatedSpec> CreateAsync(string name, SpecType type, WorkflowType workflow, bool quick, string? description, CancellationToken cancellationToken)
+    {
+        SpecName.CheckNew(name);
+        if (store.DirectoryExists(SpecLayout.Folder(name)))
+        {
+            throw new KiroException("spec_exists",
+                $"A spec named '{name}' already exists. Read it with spec_status(spec: '{name}'), or choose another name.");
+        }
+        var config = SpecConfig.New(type, workflow);
+        await store.WriteAsync(SpecLayout.Config(name), config.ToJson() + "\n", FileStore.Absent, cancellationToken);
+        if (quick)
+        {
+            await store.WriteAsync(SpecLayout.State(name), (SpecState.Empty with { Quick = true }).ToJson(), FileStore.Absent, cancellationToken);
+        }
+        var first = SpecWorkflow.For(config, quick).Order[0];
+        var version = await store.WriteAsync(SpecLayout.Document(name, first), SpecTemplates.For(first, description), FileStore.Absent, cancellationToken);
+        var firstName = SpecLayout.Name(first);
+        return new CreatedSpec(
+            name,
+            SpecConfig.TypeName(config.Type),
+            SpecConfig.WorkflowName(config.Workflow),
+            quick,
+            SpecLayout.Folder(name),
+            firstName,
+            version,
+            SpecTemplates.Guidance(first),
+            $"{firstName}.md holds a template. Replace it with the real document: call spec_write(spec: '{name}', document: '{firstName}', content: …, expectedVersion: '{version}'), " +
+            $"then spec_validate{(quick ? "" : ", then ask the user to approve it")}.");
+    }
+
+    /// <summary>A whole document as stored, however large (resources serve it this way).</summary>
+    public async Task<VersionedText> DocumentAsync(string spec, string document, CancellationToken cancellationToken)
+    {
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        var kind = DocumentOf(snapshot, document);
+        return snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
+    }
+
+    public async Task<DocumentText> ReadAsync(string spec, string document, string? section, CancellationToken cancellationToken)
+    {
+        var file = await DocumentAsync(spec, document, cancellationToken);
+        var name = SpecLayout.TryParseDocument(document) is { } kind ? SpecLayout.Name(kind) : document;
+        if (!string.IsNullOrWhiteSpace(section))
+        {
+            return new DocumentText(spec, name, section, DocumentEditor.ReadSection(file.Text, section), file.Version);
+        }
+        var text = file.Text.TrimStart('\uFEFF');
+        if (text.Length <= MaxTextLength)
+        {
+            return new DocumentText(spec, name, null, text, file.Version);
+        }
+        var cut = text.LastIndexOf('\n', MaxTextLength - 1);
+        var headings = MarkdownOutline.Parse(file.Text).Select(h => h.Text).ToList();
+        return new DocumentText(spec, name, null, text[..(cut > 0 ? cut + 1 : MaxTextLength)], file.Version, Truncated: true, Sections: headings);
+    }
+
+    public async Task<WriteOutcome> WriteAsync(string spec, string document, string content, string? section, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        if (content.Length > MaxContentLength)
+        {
+            throw new KiroException("content_too_large", $"The content is {content.Length:N0} characters; the limit is {MaxContentLength:N0}. Split the spec into smaller specs.");
+        }
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        var kind = DocumentOf(snapshot, document);
+        CheckGate(snapshot, kind);
+        var existing = snapshot.Files.GetValueOrDefault(kind);
+        string text;
+        string? expected;
+        if (!string.IsNullOrWhiteSpace(section))
+        {
+            if (existing is null)
+            {
+                throw new KiroException("document_missing",
+                    $"{SpecLayout.FileName(kind)} does not exist yet, so it has no section '{section}'. Write the whole document first (spec_write without section).");
+            }
+            text = DocumentEditor.ReplaceSection(existing.Text, section, content);
+            // A section edit is computed from the text just read, so it must land on that text.
+            expected = expectedVersion ?? existing.Version;
+        }
+        else
+        {
+            text = existing is null ? content : KeepEncoding(content, existing.Text);
+            expected = expectedVersion;
+        }
+        var version = await store.WriteAsync(SpecLayout.Document(spec, kind), text, expected, cancellationToken);
+
+        var after = await LoadAsync(spec, cancellationToken);
+        var report = SpecValidator.Validate(after.Documents);
+        var name = SpecLayout.Name(kind);
+        var findings = report.Findings.Where(f => f.Document == name).Take(MaxFindings).ToList();
+        return new WriteOutcome(spec, name, version, findings, NextAfterWrite(after, kind, findings));
+    }
+
+    public async Task<SpecValidation> ValidateAsync(string spec, CancellationToken cancellationToken)
+    {
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        var report = SpecValidator.Validate(snapshot.Documents);
+        var findings = report.Findings;
+        return new SpecValidation(spec,
+            findings.Count(f => f.Severity == FindingSeverity.Error),
+            findings.Count(f => f.Severity == FindingSeverity.Warning),
+            findings.Count,
+            findings.Take(MaxFindings).ToList(),
+            report.Coverage);
+    }
+
+    /// <summary>
+    /// Checks that a document may be approved now and returns the version that would be approved.
+    /// The server asks the human to confirm between this and <see cref="ApproveAsync"/>.
+    /// </summary>
+    public async Task<string> CheckApprovableAsync(string spec, string document, CancellationToken cancellationToken)
+    {
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        var kind = DocumentOf(snapshot, document);
+        var file = snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
+        CheckGate(snapshot, kind);
+        var name = SpecLayout.Name(kind);
+        var errors = SpecValidator.Validate(snapshot.Documents).Findings
+            .Where(f => f.Document == name && f.Severity == FindingSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            var list = string.Join("; ", errors.Take(5).Select(f => $"line {f.Line}: {f.Message}"));
+            throw new KiroException("approval_blocked",
+                $"{SpecLayout.FileName(kind)} has {errors.Count} error finding(s), so it can't be approved: {list}. Fix them with spec_write and check with spec_validate.");
+        }
+        return file.Version;
+    }
+
+    /// <summary>Records the approval of <paramref name="version"/>, refusing if the document changed since it was checked.</summary>
+    public async Task<ApprovalOutcome> ApproveAsync(string spec, string document, string version, string by, string? note, CancellationToken cancellationToken)
+    {
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        var kind = DocumentOf(snapshot, document);
+        var file = snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
+        if (file.Version != version)
+        {
+            throw new KiroException("version_conflict",
+                $"{SpecLayout.FileName(kind)} changed while the approval was being confirmed. Review the new text and call spec_approve again.");
+        }
+        var approval = new ApprovalRecord(version, by, clock.GetUtcNow(), string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        var statePath = SpecLayout.State(spec);
+        await store.UpdateAsync(statePath, current =>
+            (current is null ? SpecState.Empty : SpecState.Parse(current.Text, statePath)).WithApproval(kind, approval).ToJson(), cancellationToken);
+        var after = await LoadAsync(spec, cancellationToken);
+        return new ApprovalOutcome(spec, SpecLayout.Name(kind), true, version, approval.By, approval.At, Progress(after).Next);
+    }
+
+    public async Task<SpecStatus> StatusAsync(string spec, CancellationToken cancellationToken)
+    {
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        var (phase, next) = Progress(snapshot);
+        var documents = snapshot.Workflow.Order.Select(kind =>
+        {
+            var file = snapshot.Files.GetValueOrDefault(kind);
+            var approval = snapshot.State.Approvals.GetValueOrDefault(kind);
+            return new DocumentState(SpecLayout.Name(kind), file is not null, file?.Version, snapshot.ApprovalOf(kind), approval?.By, approval?.At);
+        }).ToList();
+        return new SpecStatus(spec, SpecConfig.TypeName(snapshot.Config.Type), SpecConfig.WorkflowName(snapshot.Config.Workflow),
+            snapshot.Workflow.Quick, phase, documents, snapshot.TaskCounts(), next);
+    }
+
+    public async Task<SpecTrace> TraceAsync(string spec, string? requirement, CancellationToken cancellationToken)
+    {
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        var requirements = snapshot.Documents.Requirements?.Requirements
+            ?? throw Missing(snapshot, snapshot.Workflow.CriteriaSource);
+        var tasks = snapshot.Documents.Tasks?.Tasks ?? [];
+        var properties = snapshot.Documents.Design?.Properties ?? [];
+        var filter = requirement?.Trim();
+        var traces = new List<CriterionTrace>();
+        foreach (var req in requirements)
+        {
+            foreach (var criterion in req.Criteria)
+            {
+                if (!string.IsNullOrEmpty(filter) && filter != req.Id && filter != criterion.Id)
+                {
+                    continue;
+                }
+                traces.Add(new CriterionTrace(
+                    criterion.Id,
+                    req.Title is null ? $"Requirement {req.Id}" : $"Requirement {req.Id}: {req.Title}",
+                    criterion.Text,
+                    tasks.Where(t => t.Requirements.Contains(criterion.Id) || t.Requirements.Contains(req.Id))
+                        .Select(t => new TracedTask(t.Id, t.Title, StatusName(t.Status))).ToList(),
+                    properties.Where(p => p.Validates.Contains(criterion.Id)).Select(p => $"Property {p.Number}: {p.Title}").ToList()));
+            }
+        }
+        if (!string.IsNullOrEmpty(filter) && traces.Count == 0)
+        {
+            throw new KiroException("requirement_not_found",
+                $"Spec '{spec}' has no requirement or criterion '{filter}'. Pass a requirement number such as '1' or a criterion id such as '1.2', or leave it out to trace everything.");
+        }
+        return new SpecTrace(spec, traces);
+    }
+
+    public async Task<SpecSnapshot> LoadAsync(string spec, CancellationToken cancellationToken)
+    {
+        SpecName.CheckExisting(spec);
+        if (!store.DirectoryExists(SpecLayout.Folder(spec)))
+        {
+            var names = Names();
+            var known = names.Count == 0 ? "There are no specs yet" : "Specs: " + string.Join(", ", names.Take(20)) + (names.Count > 20 ? ", …" : "");
+            throw new KiroException("spec_not_found", $"There is no spec '{spec}'. {known}. Create one with spec_create.");
+        }
+        var configFile = await store.ReadAsync(SpecLayout.Config(spec), cancellationToken);
+        var files = new Dictionary<DocumentKind, VersionedText>();
+        foreach (var kind in Enum.GetValues<DocumentKind>())
+        {
+            if (await store.ReadAsync(SpecLayout.Document(spec, kind), cancellationToken) is { } file)
+            {
+                files[kind] = file;
+            }
+        }
+        // A spec made by hand or by an old Kiro may lack .config.kiro: infer what Kiro would.
+        var config = (configFile is null ? null : SpecConfig.TryParse(configFile.Text))
+            ?? new SpecConfig("", files.ContainsKey(DocumentKind.Bugfix) ? SpecType.Bugfix : SpecType.Feature, WorkflowType.RequirementsFirst);
+        var stateFile = await store.ReadAsync(SpecLayout.State(spec), cancellationToken);
+        var state = stateFile is null ? SpecState.Empty : SpecState.Parse(stateFile.Text, SpecLayout.State(spec));
+        var workflow = SpecWorkflow.For(config, state.Quick);
+
+        var criteriaKind = workflow.CriteriaSource;
+        var criteria = files.GetValueOrDefault(criteriaKind) is { } c ? index.Requirements(SpecLayout.Document(spec, criteriaKind), c, criteriaKind) : null;
+        var design = files.GetValueOrDefault(DocumentKind.Design) is { } d ? index.Design(SpecLayout.Document(spec, DocumentKind.Design), d) : null;
+        var tasks = files.GetValueOrDefault(DocumentKind.Tasks) is { } t ? index.Tasks(SpecLayout.Document(spec, DocumentKind.Tasks), t) : null;
+        return new SpecSnapshot(spec, config, state, workflow, files, new SpecDocuments(criteria, design, tasks));
+    }
+
+    public static string StatusName(Documents.TaskStatus status) => status switch
+    {
+        Documents.TaskStatus.Done => "done",
+        Documents.TaskStatus.InProgress => "in_progress",
+        Documents.TaskStatus.Queued => "queued",
+        _ => "not_started",
+    };
+
+    private async Task<SpecSummary> SummarizeAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var snapshot = await LoadAsync(name, cancellationToken);
+            var approvals = snapshot.Workflow.Order.ToDictionary(SpecLayout.Name, snapshot.ApprovalOf);
+            return new SpecSummary(name, SpecConfig.TypeName(snapshot.Config.Type), SpecConfig.WorkflowName(snapshot.Config.Workflow),
+                snapshot.Workflow.Quick, Progress(snapshot).Phase, approvals, snapshot.TaskCounts());
+        }
+        catch (KiroException e)
+        {
+            // One broken spec must not hide the others: list it with the reason.
+            return new SpecSummary(name, "unknown", "unknown", false, "unreadable: " + e.Message, new Dictionary<string, string>(), new TaskCounts(0, 0, 0, 0, 0, 0));
+        }
+    }
+
+    private static (string Phase, string Next) Progress(SpecSnapshot snapshot)
+    {
+        var spec = snapshot.Name;
+        foreach (var kind in snapshot.Workflow.Order)
+        {
+            var name = SpecLayout.Name(kind);
+            if (!snapshot.Files.ContainsKey(kind))
+            {
+                return (name, $"Write {name}.md: call spec_write(spec: '{spec}', document: '{name}', content: …). {SpecTemplates.Guidance(kind)}");
+            }
+            if (snapshot.Workflow.Quick)
+            {
+                continue;
+            }
+            switch (snapshot.ApprovalOf(kind))
+            {
+                case "stale":
+                    return (name, $"{name}.md changed after it was approved. Review it with the user, then call spec_approve(spec: '{spec}', document: '{name}') again.");
+                case "none":
+                    return (name, $"Review {name}.md: call spec_validate(spec: '{spec}'), fix any errors with spec_write, show the document to the user, and call spec_approve(spec: '{spec}', document: '{name}') once they agree.");
+            }
+        }
+        var tasks = snapshot.Documents.Tasks?.Tasks ?? [];
+        var next = tasks.FirstOrDefault(t => !t.Optional && t.Status != Documents.TaskStatus.Done && !tasks.Any(c => c.ParentId == t.Id && !c.Optional && c.Status != Documents.TaskStatus.Done));
+        return next is null
+            ? ("done", "All required tasks are done.")
+            : ("implementation", $"Implement task {next.Id} '{next.Title}': one task at a time, sub-tasks first, checking it against its acceptance criteria.");
+    }
+
+    private static string NextAfterWrite(SpecSnapshot snapshot, DocumentKind kind, IReadOnlyList<Finding> findings)
+    {
+        var name = SpecLayout.Name(kind);
+        var errors = findings.Count(f => f.Severity == FindingSeverity.Error);
+        if (errors > 0)
+        {
+            return $"Fix the {errors} error finding(s) in {name}.md with spec_write; it can't be approved until they are gone.";
+        }
+        if (snapshot.Workflow.Quick)
+        {
+            return Progress(snapshot).Next;
+        }
+        var warnings = findings.Count(f => f.Severity == FindingSeverity.Warning);
+        var advice = warnings > 0 ? $"Consider the {warnings} warning(s), then show" : "Show";
+        return $"{advice} {name}.md to the user and ask: 'Does the {name} look good?' When they agree, call spec_approve(spec: '{snapshot.Name}', document: '{name}').";
+    }
+
+    private static void CheckGate(SpecSnapshot snapshot, DocumentKind kind)
+    {
+        if (snapshot.Workflow.Quick)
+        {
+            return;
+        }
+        var target = SpecLayout.FileName(kind);
+        foreach (var earlier in snapshot.Workflow.Order.TakeWhile(k => k != kind))
+        {
+            var name = SpecLayout.Name(earlier);
+            switch (snapshot.ApprovalOf(earlier))
+            {
+                case "none":
+                    throw new KiroException("gate_closed",
+                        $"{target} can't be written yet: {name}.md is not approved. Finish {name}.md, run spec_validate, and when the user agrees call spec_approve(spec: '{snapshot.Name}', document: '{name}').");
+                case "stale":
+                    throw new KiroException("gate_closed",
+                        $"{target} can't be written: {name}.md changed after it was approved. Review {name}.md with the user and call spec_approve(spec: '{snapshot.Name}', document: '{name}') again.");
+            }
+        }
+    }
+
+    private static DocumentKind DocumentOf(SpecSnapshot snapshot, string document)
+    {
+        var allowed = string.Join(", ", snapshot.Workflow.Order.Select(SpecLayout.Name));
+        var kind = SpecLayout.TryParseDocument(document)
+            ?? throw new KiroException("document_invalid", $"'{document}' is not a spec document. Use one of: {allowed}.");
+        if (!snapshot.Workflow.Contains(kind))
+        {
+            throw new KiroException("document_not_in_spec",
+                $"Spec '{snapshot.Name}' is a {SpecConfig.TypeName(snapshot.Config.Type)} spec; its documents are {allowed}.");
+        }
+        return kind;
+    }
+
+    private static KiroException Missing(SpecSnapshot snapshot, DocumentKind kind) => new("document_missing",
+        $"{SpecLayout.FileName(kind)} of spec '{snapshot.Name}' does not exist yet. Write it with spec_write(spec: '{snapshot.Name}', document: '{SpecLayout.Name(kind)}', content: …). {SpecTemplates.Guidance(kind)}");
+
+    /// <summary>A whole-document write keeps the file's BOM and line endings, so the diff shows only real changes.</summary>
+    private static string KeepEncoding(string content, string existing)
+    {
+        var text = DocumentEditor.NormalizeLineEndings(content.TrimStart('\uFEFF'), existing);
+        return existing.StartsWith('\uFEFF') ? '\uFEFF' + text : text;
+    }
+
+    private static bool IsSpecName(string name)
+    {
+        try
+        {
+            SpecName.CheckExisting(name);
+            return true;
+        }
+        catch (KiroException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace Kiro.Mcp.EndToEnd.Tests.Harness;
+
+/// <summary>
+/// The real server in a child process and a real MCP client connected to it, over stdio or over
+/// HTTP on a loopback port. The client acts like a desktop client (protocol 2025-11-25).
+/// </summary>
+public sealed class ServerConnection : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process? _httpProcess;
+
+    private ServerConnection(McpClient client, Process? httpProcess, ConcurrentQueue<string> stderr, Uri? endpoint)
+    {
+        Client = client;
+        _httpProcess = httpProcess;
+        Stderr = stderr;
+        Endpoint = endpoint;
+    }
+
+    public McpClient Client { get; }
+
+    public ConcurrentQueue<string> Stderr { get; }
+
+    /// <summary>The HTTP endpoint, null over stdio.</summary>
+    public Uri? Endpoint { get; }
+
+    public static Task<ServerConnection> StartAsync(Transport transport, string workspace, McpClientOptions? options = null) =>
+        transport == Transport.Stdio ? StartStdioAsync(workspace, options) : StartHttpAsync(workspace, [], options);
+
+    public static McpClientOptions DesktopClient(string name = "e2e-client") => new()
+    {
+        ClientInfo = new Implementation { Name = name, Version = "1.0" },
+        ProtocolVersion = "2025-11-25",
+        InitializationTimeout = StartTimeout,
+        DiscoverProbeTimeout = StartTimeout,
+    };
+
+    public static async Task<ServerConnection> StartStdioAsync(string workspace, McpClientOptions? options = null)
+    {
+        var stderr = new ConcurrentQueue<string>();
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "kiro-mcp",
+            Command = "dotnet",
+            Arguments = [ServerBinary.Path, "--stdio", "--workspace", workspace, "--log-level", "Debug"],
+            StandardErrorLines = stderr.Enqueue,
+        });
+        var client = await McpClient.CreateAsync(transport, options ?? DesktopClient());
+        return new ServerConnection(client, null, stderr, null);
+    }
+
+    public static async Task<ServerConnection> StartHttpAsync(string workspace, IReadOnlyList<string> extraArgs, McpClientOptions? options = null, IDictionary<string, string>? headers = null)
+    {
+        var (process, stderr, endpoint) = await LaunchHttpAsync(workspace, extraArgs);
+        try
+        {
+            var transport = new HttpClientTransport(new HttpClientTransportOptions
+            {
+                Endpoint = endpoint,
+                TransportMode = HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = headers,
+            });
+            var client = await McpClient.CreateAsync(transport, options ?? DesktopClient());
+            return new ServerConnection(client, process, stderr, endpoint);
+        }
+        catch
+        {
+            Stop(process);
+            throw;
+        }
+    }
+
+    /// <summary>Starts the HTTP server and waits for its "Listening on" line.</summary>
+    public static async Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchHttpAsync(string workspace, IReadOnlyList<string> extraArgs)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { ServerBinary.Path, "--http", "--port", "0", "--workspace", workspace }.Concat(extraArgs))
+        {
+            info.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(info)!;
+        var stderr = new ConcurrentQueue<string>();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                listening.TrySetException(new InvalidOperationException("The server exited: " + string.Join('\n', stderr)));
+                return;
+            }
+            stderr.Enqueue(e.Data);
+            const string marker = "Listening on ";
+            if (e.Data.StartsWith(marker, StringComparison.Ordinal))
+            {
+                listening.TrySetResult(new Uri(e.Data[marker.Length..].Trim()));
+            }
+        };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { stderr.Enqueue("stdout: " + e.Data); } };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        try
+        {
+            return (process, stderr, await listening.Task.WaitAsync(StartTimeout));
+        }
+        catch
+        {
+            Stop(process);
+            throw;
+        }
+    }
+
+    public static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(10_000);
+            }
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    public Task<CallToolResult> CallAsync(string tool, object arguments) =>
+        Client.CallToolAsync(tool, ToDictionary(arguments)).AsTask();
+
+    /// <summary>Calls a tool that must succeed and returns its structured result.</summary>
+    public async Task<JsonElement> CallOkAsync(string tool, object arguments)
+    {
+        var result = await CallAsync(tool, arguments);
+        Assert.False(result.IsError == true, $"{tool} failed: {Text(result)}");
+        Assert.NotNull(result.StructuredContent);
+        return result.StructuredContent.Value;
+    }
+
+    /// <summary>Calls a tool that must fail with the given error code, and returns the message.</summary>
+    public async Task<string> CallErrorAsync(string tool, object arguments, string code)
+    {
+        var result = await CallAsync(tool, arguments);
+        Assert.True(result.IsError == true, $"{tool} should have failed with {code} but returned: {Text(result)}");
+        var text = Text(result);
+        Assert.StartsWith($"[{code}]", text);
+        return text;
+    }
+
+    public static string Text(CallToolResult result) =>
+        string.Join("\n", result.Content.OfType<TextContentBlock>().Select(t => t.Text));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+        if (_httpProcess is not null)
+        {
+            Stop(_httpProcess);
+        }
+    }
+
+    private static Dictionary<string, object?> ToDictionary(object arguments) =>
+        arguments as Dictionary<string, object?>
+        ?? JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(arguments))!;
+}

@@ -1,0 +1,7 @@
+namespace Kiro.Mcp.EndToEnd.Tests.Harness;
+
+public enum Transport
+{
+    Stdio,
+    Http,
+}

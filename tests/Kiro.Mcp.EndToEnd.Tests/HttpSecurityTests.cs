@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Kiro.Mcp.EndToEnd.Tests.Harness;
+
+namespace Kiro.Mcp.EndToEnd.Tests;
+
+/// <summary>Host and Origin checks are always on; tokens are enforced when configured.</summary>
+public class HttpSecurityTests
+{
+    private const string Initialize = """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"curl","version":"1"}}}""";
+
+    [Fact]
+    public async Task A_foreign_host_header_or_origin_is_refused()
+    {
+        using var workspace = new TempWorkspace();
+        var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, []);
+        try
+        {
+            using var http = new HttpClient();
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post(endpoint))).StatusCode);
+
+            var rebinding = Post(endpoint);
+            rebinding.Headers.Host = "evil.example.com";
+            Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(rebinding)).StatusCode);
+
+            var crossSite = Post(endpoint);
+            crossSite.Headers.Add("Origin", "http://evil.example.com");
+            Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(crossSite)).StatusCode);
+
+            var localPage = Post(endpoint);
+            localPage.Headers.Add("Origin", "http://localhost:5173");
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(localPage)).StatusCode);
+        }
+        finally
+        {
+            ServerConnection.Stop(process);
+        }
+    }
+
+    [Fact]
+    public async Task With_a_token_every_request_needs_it_and_approvals_record_the_user()
+    {
+        using var workspace = new TempWorkspace();
+        var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, ["--token", "alice=s3cret"]);
+        try
+        {
+            using var http = new HttpClient();
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Post(endpoint))).StatusCode);
+            var wrong = Post(endpoint);
+            wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "s3cre");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
+        }
+        finally
+        {
+            ServerConnection.Stop(process);
+        }
+
+        await using var server = await ServerConnection.StartHttpAsync(workspace.Root, ["--token", "alice=s3cret"],
+            headers: new Dictionary<string, string> { ["Authorization"] = "Bearer s3cret" });
+        await server.CallOkAsync("spec_create", new { name = "owned" });
+        await server.CallOkAsync("spec_write", new { spec = "owned", document = "requirements", content = WorkoutSpec.Requirements });
+        var approval = await server.CallOkAsync("spec_approve", new { spec = "owned", document = "requirements" });
+        Assert.Equal("alice", approval.GetProperty("by").GetString());
+    }
+
+    [Fact]
+    public async Task Listening_beyond_loopback_without_a_token_refuses_to_start()
+    {
+        using var workspace = new TempWorkspace();
+        var (exitCode, stderr) = await CommandLineTests.RunAsync("--http", "--host", "0.0.0.0", "--port", "0", "--workspace", workspace.Root);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--token", stderr);
+    }
+
+    private static HttpRequestMessage Post(Uri endpoint)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(Initialize, Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return request;
+    }
+}
