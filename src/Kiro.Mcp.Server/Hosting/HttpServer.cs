@@ -1,10 +1,7 @@
 using System.Net;
 using Kiro.Mcp.Server.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.AspNetCore;
 using Serilog;
 

@@ -3,7 +3,6 @@ using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Tools;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Workspace;
-using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 
 namespace Kiro.Mcp.Server.Hosting;

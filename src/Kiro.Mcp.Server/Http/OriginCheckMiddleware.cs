@@ -1,5 +1,4 @@
 using Kiro.Mcp.Server.Hosting;
-using Microsoft.AspNetCore.Http;
 
 namespace Kiro.Mcp.Server.Http;
 

@@ -1,6 +1,5 @@
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Workflow;
-using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

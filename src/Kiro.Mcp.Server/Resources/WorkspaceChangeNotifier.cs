@@ -1,7 +1,5 @@
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Workspace;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

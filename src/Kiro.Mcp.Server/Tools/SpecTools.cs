@@ -22,7 +22,7 @@ public sealed class SpecTools(SpecService specs)
         CancellationToken cancellationToken = default) =>
         specs.ListAsync(cursor, limit, cancellationToken);
 
-    [McpServerTool(Name = "spec_create", Title = "Create a spec", Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "spec_create", Title = "Create a spec", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Creates .kiro/specs/<name>/ with Kiro's .config.kiro and a template of the first document, and returns how to write it.")]
     public Task<CreatedSpec> CreateAsync(
         [Description("Kebab-case feature name, e.g. 'workout-logging'.")] string name,
@@ -42,7 +42,7 @@ public sealed class SpecTools(SpecService specs)
         CancellationToken cancellationToken = default) =>
         specs.ReadAsync(spec, document, section, cancellationToken);
 
-    [McpServerTool(Name = "spec_write", Title = "Write a spec document", Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "spec_write", Title = "Write a spec document", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Writes a whole spec document or one section, if its phase gate is open; returns the new version, findings and next step.")]
     public Task<WriteOutcome> WriteAsync(
         [Description("Spec name.")] string spec,
@@ -60,12 +60,11 @@ public sealed class SpecTools(SpecService specs)
         CancellationToken cancellationToken = default) =>
         specs.ValidateAsync(spec, cancellationToken);
 
-    [McpServerTool(Name = "spec_approve", Title = "Approve a spec document", Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [McpServerTool(Name = "spec_approve", Title = "Approve a spec document", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Records the user's approval of a document's current version (asking the user to confirm when the client can), opening the next phase.")]
     public async Task<ApprovalOutcome> ApproveAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
-        ClaimsPrincipal? user,
         [Description("Spec name.")] string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
         [Description("Optional remark stored with the approval.")] string? note = null,
@@ -98,7 +97,7 @@ public sealed class SpecTools(SpecService specs)
                 }),
             }, requestState: version);
         }
-        return await specs.ApproveAsync(spec, document, version, Approver(server, user), note, cancellationToken);
+        return await specs.ApproveAsync(spec, document, version, Approver(server, context.User), note, cancellationToken);
     }
 
     [McpServerTool(Name = "spec_status", Title = "Spec status", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]

@@ -11,11 +11,14 @@ public static partial class SpecName
     /// <summary>Checks a name for a new spec; Kiro asks for kebab-case such as "user-authentication".</summary>
     public static void CheckNew(string? name)
     {
-        CheckExisting(name);
-        if (!KebabCase().IsMatch(name!))
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            CheckExisting(name);
+        }
+        if (name!.Length > MaxLength || !KebabCase().IsMatch(name))
         {
             throw new KiroException("spec_name_invalid",
-                $"'{name}' is not a kebab-case spec name. Use lower-case words joined by hyphens, such as '{Suggest(name!)}'.");
+                $"'{Shorten(name)}' is not a kebab-case spec name. Use lower-case words joined by hyphens (at most {MaxLength} characters), such as '{Suggest(name)}'.");
         }
     }
 
@@ -40,7 +43,7 @@ public static partial class SpecName
     {
         var words = NonAlphanumeric().Split(CamelBoundary().Replace(name, "$1-$2").ToLowerInvariant()).Where(w => w.Length > 0);
         var suggestion = string.Join('-', words);
-        return suggestion.Length > 0 ? suggestion : "my-feature";
+        return suggestion.Length is > 0 and <= MaxLength ? suggestion : "my-feature";
     }
 
     private static string Shorten(string name)

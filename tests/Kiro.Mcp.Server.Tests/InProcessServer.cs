@@ -1,0 +1,64 @@
+using System.IO.Pipelines;
+using Kiro.Mcp.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Kiro.Mcp.Server.Tests;
+
+/// <summary>
+/// The real server pipeline (<see cref="KiroMcpRegistration"/>) and a real client in one process,
+/// connected by pipes — the SDK's own test pattern, for fast tests of the MCP surface.
+/// </summary>
+public sealed class InProcessServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Pipe _clientToServer = new();
+    private readonly Pipe _serverToClient = new();
+    private readonly ServiceProvider _services;
+    private readonly Task _serverTask;
+
+    private InProcessServer(string workspace)
+    {
+        Workspace = workspace;
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddKiroWorkspace(workspace);
+        services.AddKiroMcpServer(mcp => mcp.WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream()));
+        _services = services.BuildServiceProvider(validateScopes: true);
+        _serverTask = _services.GetRequiredService<McpServer>().RunAsync(_stop.Token);
+    }
+
+    public string Workspace { get; }
+
+    public McpClient Client { get; private set; } = null!;
+
+    public static async Task<InProcessServer> StartAsync()
+    {
+        var server = new InProcessServer(Directory.CreateTempSubdirectory("kiro-mcp-inproc-").FullName);
+        server.Client = await McpClient.CreateAsync(
+            new StreamClientTransport(server._clientToServer.Writer.AsStream(), server._serverToClient.Reader.AsStream()),
+            new McpClientOptions { ClientInfo = new Implementation { Name = "in-process", Version = "1.0" }, ProtocolVersion = "2025-11-25" });
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+        await _stop.CancelAsync();
+        await _clientToServer.Writer.CompleteAsync();
+        await _serverToClient.Writer.CompleteAsync();
+        try
+        {
+            await _serverTask;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is what we asked for.
+        }
+        await _services.DisposeAsync();
+        _stop.Dispose();
+        Directory.Delete(Workspace, recursive: true);
+    }
+}
