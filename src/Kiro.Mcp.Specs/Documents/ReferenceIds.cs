@@ -22,6 +22,7 @@ internal static partial class ReferenceIds
     [GeneratedRegex(@"Validates\s*[:：]?\s*[*_]*\s*(?:Requirements?\s*)?(?<ids>[^\n]*)$", RegexOptions.IgnoreCase)]
     private static partial Regex ValidatesLine();
 
-    [GeneratedRegex(@"\b\d+(?:\.\d+)*\b")]
+    // Not \b: in "_Requirements: 1.1, 2.3_" the closing underscore is a word character.
+    [GeneratedRegex(@"(?<![\d.])\d+(?:\.\d+)*(?!\d)")]
     private static partial Regex Id();
 }

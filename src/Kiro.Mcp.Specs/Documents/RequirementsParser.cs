@@ -61,12 +61,13 @@ public static partial class RequirementsParser
                 continue;
             }
             var textOfClause = match.Groups["text"].Value.Trim();
+            var clauseLine = line;
             // A clause may wrap onto following lines of the same paragraph.
             while (line + 1 <= lines.Count && lines[line + 1].Trim().Length > 0 && !Clause().IsMatch(lines[line + 1]) && !lines[line + 1].TrimStart().StartsWith('#'))
             {
                 textOfClause += " " + lines[++line].Trim();
             }
-            clauses.Add((match.Groups["major"].Value, new Criterion($"{match.Groups["major"].Value}.{match.Groups["minor"].Value}", textOfClause, lines.LineOf(lines.Start(line)))));
+            clauses.Add((match.Groups["major"].Value, new Criterion($"{match.Groups["major"].Value}.{match.Groups["minor"].Value}", textOfClause, clauseLine)));
         }
         var requirements = clauses.GroupBy(c => c.Section).Select(g =>
         {

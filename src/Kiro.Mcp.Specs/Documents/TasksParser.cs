@@ -14,7 +14,7 @@ public static partial class TasksParser
         var headings = MarkdownOutline.Parse(text, out var document);
         var lines = new SourceLines(text);
         var items = document.Descendants<ListItemBlock>().OrderBy(i => i.Line).ToList();
-        var taskLines = new List<(int Line, Match Match, ListItemBlock Item)>();
+        var taskLines = new List<(int Line, Match Match)>();
         var malformed = new List<MalformedLine>();
         foreach (var item in items)
         {
@@ -23,7 +23,7 @@ public static partial class TasksParser
             var match = TaskLine().Match(source);
             if (match.Success)
             {
-                taskLines.Add((line, match, item));
+                taskLines.Add((line, match));
             }
             else if (Checkbox().IsMatch(source))
             {
@@ -33,7 +33,7 @@ public static partial class TasksParser
 
         var boundaries = taskLines.Select(t => t.Line).Concat(headings.Select(h => h.Line)).Order().ToList();
         var tasks = new List<TaskItem>();
-        foreach (var (line, match, item) in taskLines)
+        foreach (var (line, match) in taskLines)
         {
             var stop = boundaries.FirstOrDefault(b => b > line, lines.Count + 1);
             var details = items.Where(i => i.Line + 1 > line && i.Line + 1 < stop && !Checkbox().IsMatch(lines[i.Line + 1]))
@@ -52,7 +52,7 @@ public static partial class TasksParser
                 }
             }
             var id = match.Groups["id"].Value;
-            var title = Title(item, match.Groups["title"].Value, lines);
+            var title = Title(line, match.Groups["title"].Value, lines);
             var status = match.Groups["state"].Value switch
             {
                 "x" or "X" => TaskStatus.Done,
@@ -67,22 +67,27 @@ public static partial class TasksParser
         return new TasksDocument(tasks, malformed, headings);
     }
 
-    /// <summary>The title with its wrapped continuation lines (real files wrap long titles).</summary>
-    private static string Title(ListItemBlock item, string firstLine, SourceLines lines)
+    /// <summary>The title with its wrapped continuation lines (real files wrap long titles onto indented lines).</summary>
+    private static string Title(int line, string firstLine, SourceLines lines)
     {
-        if (item.FirstOrDefault() is not ParagraphBlock paragraph || paragraph.Lines.Count <= 1)
+        var parts = new List<string> { firstLine.Trim() };
+        for (var next = line + 1; next <= lines.Count; next++)
         {
-            return firstLine.Trim();
+            var text = lines[next];
+            if (text.Trim().Length == 0 || Bullet().IsMatch(text) || text.TrimStart().StartsWith('#') || text.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                break;
+            }
+            parts.Add(text.Trim());
         }
-        var rest = Enumerable.Range(paragraph.Line + 2, paragraph.Lines.Count - 1).Select(l => lines[l].Trim());
-        return string.Join(' ', rest.Prepend(firstLine.Trim()));
+        return string.Join(' ', parts);
     }
 
     private static string Reason(string line) => UnknownState().IsMatch(line)
         ? "unknown checkbox state: use [ ], [~], [-] or [x]"
         : "no task number: write '- [ ] 1. Title' or '- [ ] 1.1 Title'";
 
-    [GeneratedRegex(@"^\s*[-*+] \[(?<state>[ xX~-])\](?<optional>\*)?\s*(?<id>\d+(?:\.\d+)*)\.?\s+(?<title>.*)$")]
+    [GeneratedRegex(@"^\s*[-*+] \[(?<state>[ xX~-])\](?<optional>\\?\*)?\s*(?<id>\d+(?:\.\d+)*)\.?\s+(?<title>.*)$")]
     private static partial Regex TaskLine();
 
     [GeneratedRegex(@"^\s*[-*+] \[[^\]]{0,3}\]")]

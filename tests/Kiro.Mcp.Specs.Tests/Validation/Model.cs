@@ -37,7 +37,7 @@ internal static class Model
     public static TaskItem Task(string id, int line, params string[] requirements) => NamedTask(id, line, $"Task {id}", requirements);
 
     public static TaskItem NamedTask(string id, int line, string title, params string[] requirements) =>
-        new(id, id.Contains('.') ? id[..id.LastIndexOf('.')] : null, title, Documents.TaskStatus.NotStarted,
+        new(id, id.Contains('.') ? id[..id.LastIndexOf('.')] : null, title, Kiro.Mcp.Specs.Documents.TaskStatus.NotStarted,
             false, title.StartsWith("Checkpoint", StringComparison.Ordinal), requirements, [],
             line, 0, requirements.Length > 0 ? line + 1 : 0);
 
