@@ -15,6 +15,7 @@ public sealed class ServerConnection : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process? _httpProcess;
+    private Dictionary<string, JsonElement?>? _outputSchemas;
 
     private ServerConnection(McpClient client, Process? httpProcess, ConcurrentQueue<string> stderr, Uri? endpoint)
     {
@@ -135,12 +136,16 @@ public sealed class ServerConnection : IAsyncDisposable
     public Task<CallToolResult> CallAsync(string tool, object arguments) =>
         Client.CallToolAsync(tool, ToDictionary(arguments)).AsTask();
 
-    /// <summary>Calls a tool that must succeed and returns its structured result.</summary>
+    /// <summary>Calls a tool that must succeed and returns its structured result, checked against the tool's output schema.</summary>
     public async Task<JsonElement> CallOkAsync(string tool, object arguments)
     {
         var result = await CallAsync(tool, arguments);
         Assert.False(result.IsError == true, $"{tool} failed: {Text(result)}");
         Assert.NotNull(result.StructuredContent);
+        _outputSchemas ??= (await Client.ListToolsAsync()).ToDictionary(t => t.Name, t => t.ProtocolTool.OutputSchema);
+        var schema = _outputSchemas[tool];
+        Assert.NotNull(schema);
+        OutputSchema.AssertConforms(schema.Value, result.StructuredContent.Value, tool);
         return result.StructuredContent.Value;
     }
 
