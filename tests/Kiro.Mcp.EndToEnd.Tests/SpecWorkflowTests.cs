@@ -100,6 +100,11 @@ public class SpecWorkflowTests
         using var workspace = new TempWorkspace();
         await using var server = await ServerConnection.StartAsync(Transport.Stdio, workspace.Root);
         await server.CallOkAsync("spec_create", new { name = "broken" });
+        var untouched = await server.CallErrorAsync("spec_approve", new { spec = "broken", document = "requirements" }, "approval_blocked");
+        Assert.Contains("template placeholder", untouched);
+        var findings = await server.CallOkAsync("spec_validate", new { spec = "broken" });
+        Assert.Contains(findings.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "template_placeholder");
+
         await server.CallOkAsync("spec_write", new { spec = "broken", document = "requirements", content = "# Requirements Document\n\nNothing here yet.\n" });
 
         await server.CallErrorAsync("spec_approve", new { spec = "broken", document = "requirements" }, "approval_blocked");

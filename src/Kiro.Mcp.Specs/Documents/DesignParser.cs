@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Markdig.Syntax;
 
 namespace Kiro.Mcp.Specs.Documents;
 
@@ -7,45 +8,60 @@ public static partial class DesignParser
 {
     public static DesignDocument Parse(string text)
     {
-        var headings = MarkdownOutline.Parse(text, out _);
-        var lines = new SourceLines(text);
-        var starts = new List<(int Line, string Number, string Title)>();
-        foreach (var heading in headings)
+        var markdown = ParsedMarkdown.Parse(text);
+        var headings = markdown.Headings;
+
+        // A property opens with a heading ("### Property 1: Title") or, as Kiro writes them in bugfix
+        // designs, with a paragraph of its own ("Property 1: Bug Condition — …", "**Property 1: Title**").
+        // Only top-level paragraphs count: "1. **Property 1**: …" in a testing-strategy list is a
+        // reference to a property, not its definition.
+        var starts = new List<(int Line, string Number, string Title, int Stop)>();
+        foreach (var block in markdown.Document)
         {
-            if (Property().Match(heading.Text) is { Success: true } match)
+            (string? first, int level) = block switch
             {
-                starts.Add((heading.Line, match.Groups["n"].Value, match.Groups["title"].Value.Trim()));
+                HeadingBlock { IsSetext: false } heading => (MarkdownOutline.HeadingText(markdown.Lines[ParsedMarkdown.LineOf(heading)]), heading.Level),
+                ParagraphBlock paragraph => (markdown.ContentLines(paragraph).Select(l => l.Text).FirstOrDefault(), 0),
+                _ => (null, 0),
+            };
+            if (first is not null && PropertyTitle().Match(first.Trim()) is { Success: true } match)
+            {
+                var line = ParsedMarkdown.LineOf(block);
+                // A heading property runs to the next heading of its level or above; a paragraph property to the next heading.
+                var stop = headings.FirstOrDefault(h => h.Line > line && (level == 0 || h.Level <= level))?.Line ?? markdown.Lines.Count + 1;
+                starts.Add((line, match.Groups["n"].Value, match.Groups["title"].Value.Trim(), stop));
             }
         }
-        for (var line = 1; line <= lines.Count; line++)
-        {
-            if (BoldProperty().Match(lines[line]) is { Success: true } match && starts.All(s => s.Line != line))
-            {
-                starts.Add((line, match.Groups["n"].Value, match.Groups["title"].Value.Trim()));
-            }
-        }
-        starts.Sort((a, b) => a.Line.CompareTo(b.Line));
-        var properties = new List<CorrectnessProperty>();
+
+        var properties = new List<CorrectnessProperty>(starts.Count);
         for (var i = 0; i < starts.Count; i++)
         {
-            var stop = i + 1 < starts.Count ? starts[i + 1].Line : headings.FirstOrDefault(h => h.Line > starts[i].Line && h.Level <= 2)?.Line ?? lines.Count + 1;
+            var (line, number, title, stop) = starts[i];
+            if (i + 1 < starts.Count)
+            {
+                stop = Math.Min(stop, starts[i + 1].Line);
+            }
             IReadOnlyList<string> validates = [];
             var validatesLine = 0;
-            for (var line = starts[i].Line + 1; line < stop && validatesLine == 0; line++)
+            // Paragraph lines only, so a "Validates" inside a code sample is not read.
+            var candidates = markdown.Document.Descendants<ParagraphBlock>()
+                .SelectMany(markdown.ContentLines)
+                .Where(l => l.Line > line && l.Line < stop)
+                .OrderBy(l => l.Line);
+            foreach (var (candidateLine, content) in candidates)
             {
-                if (ReferenceIds.TryValidates(lines[line], out var ids))
+                if (ReferenceIds.TryValidates(content, out var ids))
                 {
-                    (validates, validatesLine) = (ids, line);
+                    (validates, validatesLine) = (ids, candidateLine);
+                    break;
                 }
             }
-            properties.Add(new CorrectnessProperty(starts[i].Number, starts[i].Title, validates, starts[i].Line, validatesLine));
+            properties.Add(new CorrectnessProperty(number, title, validates, line, validatesLine));
         }
         return new DesignDocument(headings, properties);
     }
 
-    [GeneratedRegex(@"^Property\s+(?<n>\d+)\s*[:.\-–—]\s*(?<title>.*)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Property();
-
-    [GeneratedRegex(@"^\s*(?:[-*]\s+)?\*\*Property\s+(?<n>\d+)\s*[:.\-–—]\s*(?<title>[^*]*)\*\*\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex BoldProperty();
+    // "Property 1: Title", "Property 1 - Title", "**Property 1: Title**", "**Property 1:** Title", "*Property 1*: Title".
+    [GeneratedRegex(@"^[*_]{0,3}Property\s+(?<n>\d+)[*_]{0,3}\s*(?:[:.\-–—][*_]{0,3}\s*(?<title>.*?))?\s*[*_]{0,3}$", RegexOptions.IgnoreCase)]
+    private static partial Regex PropertyTitle();
 }

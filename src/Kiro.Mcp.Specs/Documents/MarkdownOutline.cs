@@ -1,55 +1,64 @@
-using Markdig;
+using System.Text.RegularExpressions;
 using Markdig.Syntax;
 
 namespace Kiro.Mcp.Specs.Documents;
 
-/// <summary>The headings of a markdown text and the sections they open (headings inside code blocks are not headings).</summary>
-public static class MarkdownOutline
+/// <summary>
+/// The ATX headings (<c>#</c> … <c>######</c>) of a markdown text and the sections they open. Only
+/// headings at the top level count: a <c>#</c> line inside a code block, a list item or a quote is
+/// not a section of the document.
+/// </summary>
+public static partial class MarkdownOutline
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+    public static IReadOnlyList<Heading> Parse(string text) => ParsedMarkdown.Parse(text).Headings;
 
-    public static IReadOnlyList<Heading> Parse(string text) => Parse(text, out _);
-
-    /// <summary>Parses with Markdig; <paramref name="document"/> spans are offsets into the text without its BOM.</summary>
-    internal static IReadOnlyList<Heading> Parse(string text, out MarkdownDocument document)
+    internal static IReadOnlyList<Heading> Build(MarkdownDocument document, SourceLines lines)
     {
-        var bom = text.StartsWith('\uFEFF') ? 1 : 0;
-        document = Markdown.Parse(text[bom..], Pipeline);
-        var raw = document.Descendants<HeadingBlock>()
-            .Select(h =>
-            {
-                var start = LineStart(text, h.Span.Start + bom);
-                var bodyStart = LineEnd(text, h.Span.End + bom);
-                return (h.Level, Text: HeadingText(text, start, bodyStart, h.IsSetext), Line: h.Line + 1, Start: start, BodyStart: bodyStart);
-            })
-            .OrderBy(h => h.Start)
-            .ToList();
-        var headings = new List<Heading>(raw.Count);
-        for (var i = 0; i < raw.Count; i++)
+        var found = new List<(int Level, string Text, int Line)>();
+        foreach (var block in document)
         {
-            var next = raw.Skip(i + 1).FirstOrDefault(h => h.Level <= raw[i].Level);
-            var end = next.Text is null ? text.Length : next.Start;
-            headings.Add(new Heading(raw[i].Level, raw[i].Text, raw[i].Line, raw[i].Start, raw[i].BodyStart, end));
+            // Setext headings ("Title\n---") are left out: in spec files a "---" under a line of text
+            // is far more often a rule the author meant than a section the author named.
+            if (block is HeadingBlock { IsSetext: false } heading)
+            {
+                var line = ParsedMarkdown.LineOf(heading);
+                found.Add((heading.Level, HeadingText(lines[line]), line));
+            }
+        }
+        var headings = new List<Heading>(found.Count);
+        for (var i = 0; i < found.Count; i++)
+        {
+            var end = lines.Text.Length;
+            for (var j = i + 1; j < found.Count; j++)
+            {
+                if (found[j].Level <= found[i].Level)
+                {
+                    end = lines.Start(found[j].Line);
+                    break;
+                }
+            }
+            var (level, text, line) = found[i];
+            headings.Add(new Heading(level, text, line, lines.Start(line), lines.Next(line), end));
         }
         return headings;
     }
 
-    internal static int LineStart(string text, int offset)
+    /// <summary>The text of an ATX heading line, read from the source so that inline markup stays as written.</summary>
+    internal static string HeadingText(string line)
     {
-        var newline = offset <= 0 ? -1 : text.LastIndexOf('\n', Math.Min(offset, text.Length) - 1);
-        return Math.Max(newline + 1, text.StartsWith('\uFEFF') && newline < 0 ? 1 : 0);
+        var match = AtxHeading().Match(line);
+        if (!match.Success)
+        {
+            return line.Trim();
+        }
+        // CommonMark: a closing run of '#' counts only after a space ("# C#" is titled "C#").
+        var text = match.Groups["text"].Value.Trim();
+        return text.Trim('#').Length == 0 ? "" : ClosingSequence().Replace(text, "").TrimEnd();
     }
 
-    /// <summary>The offset just after the line ending of the line holding <paramref name="offset"/>.</summary>
-    internal static int LineEnd(string text, int offset)
-    {
-        var newline = text.IndexOf('\n', Math.Min(Math.Max(offset, 0), text.Length));
-        return newline < 0 ? text.Length : newline + 1;
-    }
+    [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]+(?<text>.*))?$")]
+    private static partial Regex AtxHeading();
 
-    private static string HeadingText(string text, int start, int end, bool setext)
-    {
-        var first = text[start..end].Split('\n')[0].TrimEnd('\r').Trim();
-        return setext ? first : first.TrimStart('#').TrimEnd('#').Trim();
-    }
+    [GeneratedRegex(@"(?<![ \t])[ \t]+#+$")]
+    private static partial Regex ClosingSequence();
 }

@@ -11,91 +11,143 @@ public static partial class TasksParser
 {
     public static TasksDocument Parse(string text)
     {
-        var headings = MarkdownOutline.Parse(text, out var document);
-        var lines = new SourceLines(text);
-        var items = document.Descendants<ListItemBlock>().OrderBy(i => i.Line).ToList();
-        var taskLines = new List<(int Line, Match Match)>();
+        var markdown = ParsedMarkdown.Parse(text);
+        var lines = markdown.Lines;
+        var found = new List<(ListItemBlock Item, int Line, Match Match)>();
         var malformed = new List<MalformedLine>();
-        foreach (var item in items)
+        // Every checkbox line, well-formed or not, ends the details of the task above it.
+        var boundaries = new SortedSet<int>(markdown.Headings.Select(h => h.Line));
+        foreach (var item in markdown.Document.Descendants<ListItemBlock>())
         {
-            var line = item.Line + 1;
+            var line = ParsedMarkdown.LineOf(item);
             var source = lines[line];
-            var match = TaskLine().Match(source);
-            if (match.Success)
+            if (Checkbox().Match(source) is not { Success: true } checkbox || checkbox.Groups["box"].Value.Count(c => !char.IsWhiteSpace(c)) > 1)
             {
-                taskLines.Add((line, match));
+                continue;
             }
-            else if (Checkbox().IsMatch(source))
+            boundaries.Add(line);
+            if (TaskLine().Match(source) is { Success: true } task)
             {
-                malformed.Add(new MalformedLine(line, source.Trim(), Reason(source)));
+                found.Add((item, line, task));
+            }
+            else
+            {
+                malformed.Add(new MalformedLine(line, source.Trim(), Reason(checkbox)));
             }
         }
 
-        var boundaries = taskLines.Select(t => t.Line).Concat(headings.Select(h => h.Line)).Order().ToList();
-        var tasks = new List<TaskItem>();
-        foreach (var (line, match) in taskLines)
+        var tasks = new List<TaskItem>(found.Count);
+        foreach (var (item, line, match) in found)
         {
             var stop = boundaries.FirstOrDefault(b => b > line, lines.Count + 1);
-            var details = items.Where(i => i.Line + 1 > line && i.Line + 1 < stop && !Checkbox().IsMatch(lines[i.Line + 1]))
-                .Select(i => Bullet().Replace(lines[i.Line + 1], "").Trim()).ToList();
+            var (title, details) = Content(markdown, item, match.Groups["title"].Value.Trim(), stop);
             var requirements = new List<string>();
             var requirementsLine = 0;
-            foreach (var (detail, index) in details.Select((d, i) => (d, i)))
+            foreach (var (detail, detailLine) in details)
             {
                 if (ReferenceIds.TryRequirements(detail, out var ids) || ReferenceIds.TryValidates(detail, out ids))
                 {
                     requirements.AddRange(ids.Where(id => !requirements.Contains(id)));
-                    if (requirementsLine == 0)
-                    {
-                        requirementsLine = items.Where(i => i.Line + 1 > line && i.Line + 1 < stop && !Checkbox().IsMatch(lines[i.Line + 1])).ElementAt(index).Line + 1;
-                    }
+                    requirementsLine = requirementsLine == 0 ? detailLine : requirementsLine;
                 }
             }
             var id = match.Groups["id"].Value;
-            var title = Title(line, match.Groups["title"].Value, lines);
-            var status = match.Groups["state"].Value switch
-            {
-                "x" or "X" => TaskStatus.Done,
-                "-" => TaskStatus.InProgress,
-                "~" => TaskStatus.Queued,
-                _ => TaskStatus.NotStarted,
-            };
-            var parent = id.Contains('.', StringComparison.Ordinal) ? id[..id.LastIndexOf('.')] : null;
-            tasks.Add(new TaskItem(id, parent, title, status, match.Groups["optional"].Success, title.StartsWith("Checkpoint", StringComparison.OrdinalIgnoreCase),
-                requirements, details, line, lines.Start(line) + match.Groups["state"].Index, requirementsLine));
+            tasks.Add(new TaskItem(
+                id,
+                id.Contains('.', StringComparison.Ordinal) ? id[..id.LastIndexOf('.')] : null,
+                title,
+                match.Groups["state"].Value switch
+                {
+                    "x" or "X" => TaskStatus.Done,
+                    "-" => TaskStatus.InProgress,
+                    "~" => TaskStatus.Queued,
+                    _ => TaskStatus.NotStarted,
+                },
+                match.Groups["optional"].Success,
+                Checkpoint().IsMatch(title),
+                requirements,
+                details.Select(d => d.Text).ToList(),
+                line,
+                lines.Start(line) + match.Groups["state"].Index,
+                requirementsLine));
         }
-        return new TasksDocument(tasks, malformed, headings);
+        return new TasksDocument(tasks, malformed, markdown.Headings);
     }
 
-    /// <summary>The title with its wrapped continuation lines (real files wrap long titles onto indented lines).</summary>
-    private static string Title(int line, string firstLine, SourceLines lines)
+    /// <summary>
+    /// The task's title (its first paragraph; real files wrap long titles onto indented lines) and its
+    /// details: the bullets nested under it up to <paramref name="stop"/>, each as its first paragraph.
+    /// A traceability line ("_Requirements: 1.1_") is always a detail of its own, even when it is
+    /// written without a bullet right under the title.
+    /// </summary>
+    private static (string Title, List<(string Text, int Line)> Details) Content(ParsedMarkdown markdown, ListItemBlock task, string firstLine, int stop)
     {
-        var parts = new List<string> { firstLine.Trim() };
-        for (var next = line + 1; next <= lines.Count; next++)
+        var title = firstLine;
+        var details = new List<(string Text, int Line)>();
+        foreach (var paragraph in task.Descendants<ParagraphBlock>().Where(p => ParsedMarkdown.LineOf(p) < stop))
         {
-            var text = lines[next];
-            if (text.Trim().Length == 0 || Bullet().IsMatch(text) || text.TrimStart().StartsWith('#') || text.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            var isTitle = paragraph.Parent == task && task.FirstOrDefault() == paragraph;
+            var isBullet = !isTitle && paragraph.Parent is ListItemBlock bullet && bullet.FirstOrDefault() == paragraph;
+            var content = markdown.ContentLines(paragraph).ToList();
+            (string Text, int Line)? current = isBullet && content.Count > 0 ? (content[0].Text.Trim(), content[0].Line) : null;
+            foreach (var (line, raw) in content.Skip(isTitle || isBullet ? 1 : 0))
             {
-                break;
+                var text = raw.Trim();
+                if (IsReference(text))
+                {
+                    Add(current);
+                    current = null;
+                    details.Add((text, line));
+                }
+                else if (isTitle && details.Count == 0)
+                {
+                    title = $"{title} {text}".Trim();
+                }
+                else if (current is { } open)
+                {
+                    current = open with { Text = $"{open.Text} {text}" };
+                }
             }
-            parts.Add(text.Trim());
+            Add(current);
         }
-        return string.Join(' ', parts);
+        details.Sort((a, b) => a.Line.CompareTo(b.Line));
+        return (title, details);
+
+        void Add((string Text, int Line)? detail)
+        {
+            if (detail is { Text.Length: > 0 } d)
+            {
+                details.Add(d);
+            }
+        }
     }
 
-    private static string Reason(string line) => UnknownState().IsMatch(line)
-        ? "unknown checkbox state: use [ ], [~], [-] or [x]"
-        : "no task number: write '- [ ] 1. Title' or '- [ ] 1.1 Title'";
+    private static bool IsReference(string text) => ReferenceIds.TryRequirements(text, out _) || ReferenceIds.TryValidates(text, out _);
 
-    [GeneratedRegex(@"^\s*[-*+] \[(?<state>[ xX~-])\](?<optional>\\?\*)?\s*(?<id>\d+(?:\.\d+)*)\.?\s+(?<title>.*)$")]
+    private static string Reason(Match checkbox)
+    {
+        var box = checkbox.Groups["box"].Value;
+        if (box.Length != 1 || !"xX~- ".Contains(box[0], StringComparison.Ordinal))
+        {
+            return $"unknown checkbox state '[{box}]': use [ ], [~], [-] or [x]";
+        }
+        var rest = checkbox.Groups["rest"].Value.TrimStart('\\', '*').TrimStart();
+        var token = rest.Split([' ', '\t'], 2)[0];
+        return token.Length > 0 && char.IsAsciiDigit(token[0])
+            ? $"'{token}' is not a task number: use digits and dots followed by a space, as in '- [ ] 2. Title' or '- [ ] 2.1 Title'"
+            : "no task number: write '- [ ] 1. Title' or '- [ ] 1.1 Title'";
+    }
+
+    // Kiro's task line: "- [ ] 1. Title", "  - [x] 2.1 Title", "- [-]* 3.2 Optional title" (some editors save "\*").
+    [GeneratedRegex(@"^[ \t]*[-*+][ \t]+\[(?<state>[ xX~-])\](?<optional>\\?\*)?[ \t]*(?<id>\d+(?:\.\d+)*)\.?(?:[ \t]+(?<title>.*?))?[ \t]*$")]
     private static partial Regex TaskLine();
 
-    [GeneratedRegex(@"^\s*[-*+] \[[^\]]{0,3}\]")]
+    // Anything that looks like a checkbox: at most one mark between the brackets ("[ ]", "[?]", "[ x]", "[]"),
+    // and not a link ("[CI](…)", "[x]: …").
+    [GeneratedRegex(@"^[ \t]*[-*+][ \t]+\[(?<box>[^\]\r\n]{0,3})\](?![(\[:])(?<rest>.*)$")]
     private static partial Regex Checkbox();
 
-    [GeneratedRegex(@"^\s*[-*+] \[(?![ xX~-]\])")]
-    private static partial Regex UnknownState();
-
-    [GeneratedRegex(@"^\s*([-*+]|\d+[.)])\s+")]
-    private static partial Regex Bullet();
+    // "Final checkpoint - …" is as much a checkpoint as "Checkpoint - …".
+    [GeneratedRegex(@"^(?:final\s+)?checkpoint\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Checkpoint();
 }

@@ -128,7 +128,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var version = await store.WriteAsync(SpecLayout.Document(spec, kind), text, expected, cancellationToken);
 
         var after = await LoadAsync(spec, cancellationToken);
-        var report = SpecValidator.Validate(after.Documents);
+        var report = Validate(after);
         var name = SpecLayout.Name(kind);
         var findings = report.Findings.Where(f => f.Document == name).Take(MaxFindings).ToList();
         return new WriteOutcome(spec, name, version, findings, NextAfterWrite(after, kind, findings));
@@ -137,7 +137,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
     public async Task<SpecValidation> ValidateAsync(string spec, CancellationToken cancellationToken)
     {
         var snapshot = await LoadAsync(spec, cancellationToken);
-        var report = SpecValidator.Validate(snapshot.Documents);
+        var report = Validate(snapshot);
         var findings = report.Findings;
         return new SpecValidation(spec,
             findings.Count(f => f.Severity == FindingSeverity.Error),
@@ -158,7 +158,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var file = snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
         CheckGate(snapshot, kind);
         var name = SpecLayout.Name(kind);
-        var errors = SpecValidator.Validate(snapshot.Documents).Findings
+        var errors = Validate(snapshot).Findings
             .Where(f => f.Document == name && f.Severity == FindingSeverity.Error).ToList();
         if (errors.Count > 0)
         {
@@ -275,6 +275,14 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         Documents.TaskStatus.Queued => "queued",
         _ => "not_started",
     };
+
+    /// <summary>The validator's findings plus template placeholders left in any document.</summary>
+    private static ValidationReport Validate(SpecSnapshot snapshot)
+    {
+        var report = SpecValidator.Validate(snapshot.Documents);
+        var placeholders = snapshot.Files.SelectMany(f => TemplatePlaceholders.Find(f.Key, f.Value.Text));
+        return report with { Findings = SpecValidator.Order(report.Findings.Concat(placeholders)) };
+    }
 
     private async Task<SpecSummary> SummarizeAsync(string name, CancellationToken cancellationToken)
     {

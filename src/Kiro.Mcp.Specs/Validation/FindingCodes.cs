@@ -70,4 +70,7 @@ public static class FindingCodes
 
     /// <summary>Warning: an acceptance criterion is cited by no task.</summary>
     public const string CriterionUncovered = "criterion_uncovered";
+
+    /// <summary>Error: a line still holds a [placeholder] from the template spec_create wrote.</summary>
+    public const string TemplatePlaceholder = "template_placeholder";
 }

@@ -40,14 +40,17 @@ public static class SpecValidator
             }
         }
 
+        return new ValidationReport(Order(findings), coverage);
+    }
+
+    /// <summary>The one order of findings: by document (requirements or bugfix, design, tasks), then line, then code.</summary>
+    public static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
         // OrderBy is stable, so findings of one line and code keep the order the rules emitted them in.
-        var ordered = findings
+        findings
             .OrderBy(f => Rank(f.Document))
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Code, StringComparer.Ordinal)
             .ToList();
-        return new ValidationReport(ordered, coverage);
-    }
 
     private static Coverage CoverageOf(TasksDocument? tasks, ReferenceIndex? references)
     {
