@@ -73,6 +73,15 @@ public class HttpSecurityTests
         Assert.Contains("--token", stderr);
     }
 
+    [Fact]
+    public async Task A_host_name_instead_of_an_address_is_reported_and_the_server_does_not_start()
+    {
+        using var workspace = new TempWorkspace();
+        var (exitCode, stderr) = await CommandLineTests.RunAsync("--http", "--host", "my-server.example", "--token", "s3cret", "--workspace", workspace.Root);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("not an IP address", stderr);
+    }
+
     private static HttpRequestMessage Post(Uri endpoint)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(Initialize, Encoding.UTF8, "application/json") };

@@ -94,6 +94,10 @@ public static class CommandLine
         {
             return $"--port {settings.Port} is not a port. Use 0 to 65535.";
         }
+        if (!settings.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) && !IPAddress.TryParse(settings.Host, out _))
+        {
+            return $"--host '{settings.Host}' is not an IP address. Use 127.0.0.1 (the default), ::1, 0.0.0.0 for every interface, or one of this machine's addresses.";
+        }
         if (!IsLoopback(settings.Host) && settings.Tokens.Count == 0)
         {
             return $"Listening on '{settings.Host}' exposes the workspace beyond this machine: pass --token NAME=SECRET (or set {TokenVariable}).";

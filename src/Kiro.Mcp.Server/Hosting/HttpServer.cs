@@ -55,14 +55,11 @@ public static class HttpServer
     private static List<string> AllowedHosts(string host)
     {
         List<string> hosts = ["localhost", "127.0.0.1", "[::1]"];
-        if (!CommandLine.IsLoopback(host) && !IPAddress.Parse(host).Equals(IPAddress.Any))
+        if (!CommandLine.IsLoopback(host))
         {
-            hosts.Add(UrlHost(host));
-        }
-        else if (!CommandLine.IsLoopback(host))
-        {
-            // Listening on every interface: the token is the guard, any Host header is accepted.
-            hosts.Add("*");
+            var address = IPAddress.Parse(host);
+            // On every interface any Host header is legitimate and the token is the guard; on one address, only that address.
+            hosts.Add(address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? "*" : UrlHost(host));
         }
         return hosts;
     }
