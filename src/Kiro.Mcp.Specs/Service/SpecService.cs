@@ -105,7 +105,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         }
         var snapshot = await LoadAsync(spec, cancellationToken);
         var kind = DocumentOf(snapshot, document);
-        CheckGate(snapshot, kind);
+        SpecProgress.CheckGate(snapshot, kind);
         var existing = snapshot.Files.GetValueOrDefault(kind);
         string text;
         string? expected;
@@ -131,7 +131,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var report = Validate(after);
         var name = SpecLayout.Name(kind);
         var findings = report.Findings.Where(f => f.Document == name).Take(MaxFindings).ToList();
-        return new WriteOutcome(spec, name, version, findings, NextAfterWrite(after, kind, findings));
+        return new WriteOutcome(spec, name, version, findings, SpecProgress.NextAfterWrite(after, kind, findings));
     }
 
     public async Task<SpecValidation> ValidateAsync(string spec, CancellationToken cancellationToken)
@@ -156,7 +156,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var snapshot = await LoadAsync(spec, cancellationToken);
         var kind = DocumentOf(snapshot, document);
         var file = snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
-        CheckGate(snapshot, kind);
+        SpecProgress.CheckGate(snapshot, kind);
         var name = SpecLayout.Name(kind);
         var errors = Validate(snapshot).Findings
             .Where(f => f.Document == name && f.Severity == FindingSeverity.Error).ToList();
@@ -185,13 +185,13 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         await store.UpdateAsync(statePath, current =>
             (current is null ? SpecState.Empty : SpecState.Parse(current.Text, statePath)).WithApproval(kind, approval).ToJson(), cancellationToken);
         var after = await LoadAsync(spec, cancellationToken);
-        return new ApprovalOutcome(spec, SpecLayout.Name(kind), true, version, approval.By, approval.At, Progress(after).Next);
+        return new ApprovalOutcome(spec, SpecLayout.Name(kind), true, version, approval.By, approval.At, SpecProgress.Of(after).Next);
     }
 
     public async Task<SpecStatus> StatusAsync(string spec, CancellationToken cancellationToken)
     {
         var snapshot = await LoadAsync(spec, cancellationToken);
-        var (phase, next) = Progress(snapshot);
+        var (phase, next) = SpecProgress.Of(snapshot);
         var documents = snapshot.Workflow.Order.Select(kind =>
         {
             var file = snapshot.Files.GetValueOrDefault(kind);
@@ -291,80 +291,12 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
             var snapshot = await LoadAsync(name, cancellationToken);
             var approvals = snapshot.Workflow.Order.ToDictionary(SpecLayout.Name, snapshot.ApprovalOf);
             return new SpecSummary(name, SpecConfig.TypeName(snapshot.Config.Type), SpecConfig.WorkflowName(snapshot.Config.Workflow),
-                snapshot.Workflow.Quick, Progress(snapshot).Phase, approvals, snapshot.TaskCounts());
+                snapshot.Workflow.Quick, SpecProgress.Of(snapshot).Phase, approvals, snapshot.TaskCounts());
         }
         catch (KiroException e)
         {
             // One broken spec must not hide the others: list it with the reason.
             return new SpecSummary(name, "unknown", "unknown", false, "unreadable: " + e.Message, new Dictionary<string, string>(), new TaskCounts(0, 0, 0, 0, 0, 0));
-        }
-    }
-
-    private static (string Phase, string Next) Progress(SpecSnapshot snapshot)
-    {
-        var spec = snapshot.Name;
-        foreach (var kind in snapshot.Workflow.Order)
-        {
-            var name = SpecLayout.Name(kind);
-            if (!snapshot.Files.ContainsKey(kind))
-            {
-                return (name, $"Write {name}.md: call spec_write(spec: '{spec}', document: '{name}', content: …). {SpecTemplates.Guidance(kind)}");
-            }
-            if (snapshot.Workflow.Quick)
-            {
-                continue;
-            }
-            switch (snapshot.ApprovalOf(kind))
-            {
-                case "stale":
-                    return (name, $"{name}.md changed after it was approved. Review it with the user, then call spec_approve(spec: '{spec}', document: '{name}') again.");
-                case "none":
-                    return (name, $"Review {name}.md: call spec_validate(spec: '{spec}'), fix any errors with spec_write, show the document to the user, and call spec_approve(spec: '{spec}', document: '{name}') once they agree.");
-            }
-        }
-        var tasks = snapshot.Documents.Tasks?.Tasks ?? [];
-        var next = tasks.FirstOrDefault(t => !t.Optional && t.Status != Documents.TaskStatus.Done && !tasks.Any(c => c.ParentId == t.Id && !c.Optional && c.Status != Documents.TaskStatus.Done));
-        return next is null
-            ? ("done", "All required tasks are done.")
-            : ("implementation", $"Implement task {next.Id} '{next.Title}': one task at a time, sub-tasks first, checking it against its acceptance criteria.");
-    }
-
-    private static string NextAfterWrite(SpecSnapshot snapshot, DocumentKind kind, IReadOnlyList<Finding> findings)
-    {
-        var name = SpecLayout.Name(kind);
-        var errors = findings.Count(f => f.Severity == FindingSeverity.Error);
-        if (errors > 0)
-        {
-            return $"Fix the {errors} error finding(s) in {name}.md with spec_write; it can't be approved until they are gone.";
-        }
-        if (snapshot.Workflow.Quick)
-        {
-            return Progress(snapshot).Next;
-        }
-        var warnings = findings.Count(f => f.Severity == FindingSeverity.Warning);
-        var advice = warnings > 0 ? $"Consider the {warnings} warning(s), then show" : "Show";
-        return $"{advice} {name}.md to the user and ask: 'Does the {name} look good?' When they agree, call spec_approve(spec: '{snapshot.Name}', document: '{name}').";
-    }
-
-    private static void CheckGate(SpecSnapshot snapshot, DocumentKind kind)
-    {
-        if (snapshot.Workflow.Quick)
-        {
-            return;
-        }
-        var target = SpecLayout.FileName(kind);
-        foreach (var earlier in snapshot.Workflow.Order.TakeWhile(k => k != kind))
-        {
-            var name = SpecLayout.Name(earlier);
-            switch (snapshot.ApprovalOf(earlier))
-            {
-                case "none":
-                    throw new KiroException("gate_closed",
-                        $"{target} can't be written yet: {name}.md is not approved. Finish {name}.md, run spec_validate, and when the user agrees call spec_approve(spec: '{snapshot.Name}', document: '{name}').");
-                case "stale":
-                    throw new KiroException("gate_closed",
-                        $"{target} can't be written: {name}.md changed after it was approved. Review {name}.md with the user and call spec_approve(spec: '{snapshot.Name}', document: '{name}') again.");
-            }
         }
     }
 

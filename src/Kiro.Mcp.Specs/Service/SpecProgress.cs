@@ -1,0 +1,84 @@
+using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Specs.Validation;
+using Kiro.Mcp.Specs.Workflow;
+using Kiro.Mcp.Workspace;
+
+namespace Kiro.Mcp.Specs.Service;
+
+/// <summary>
+/// The workflow's rules applied to one spec: which gate is closed, which phase the spec is in, and
+/// the next action to tell the assistant, in words it can follow.
+/// </summary>
+public static class SpecProgress
+{
+    /// <summary>The phase a spec is in and the one next action.</summary>
+    public static (string Phase, string Next) Of(SpecSnapshot snapshot)
+    {
+        var spec = snapshot.Name;
+        foreach (var kind in snapshot.Workflow.Order)
+        {
+            var name = SpecLayout.Name(kind);
+            if (!snapshot.Files.ContainsKey(kind))
+            {
+                return (name, $"Write {name}.md: call spec_write(spec: '{spec}', document: '{name}', content: …). {SpecTemplates.Guidance(kind)}");
+            }
+            if (snapshot.Workflow.Quick)
+            {
+                continue;
+            }
+            switch (snapshot.ApprovalOf(kind))
+            {
+                case "stale":
+                    return (name, $"{name}.md changed after it was approved. Review it with the user, then call spec_approve(spec: '{spec}', document: '{name}') again.");
+                case "none":
+                    return (name, $"Review {name}.md: call spec_validate(spec: '{spec}'), fix any errors with spec_write, show the document to the user, and call spec_approve(spec: '{spec}', document: '{name}') once they agree.");
+            }
+        }
+        var tasks = snapshot.Documents.Tasks?.Tasks ?? [];
+        var next = tasks.FirstOrDefault(t => !t.Optional && t.Status != Documents.TaskStatus.Done && !tasks.Any(c => c.ParentId == t.Id && !c.Optional && c.Status != Documents.TaskStatus.Done));
+        return next is null
+            ? ("done", "All required tasks are done.")
+            : ("implementation", $"Implement task {next.Id} '{next.Title}': one task at a time, sub-tasks first, checking it against its acceptance criteria.");
+    }
+
+    /// <summary>What to do after writing a document, given its findings.</summary>
+    public static string NextAfterWrite(SpecSnapshot snapshot, DocumentKind kind, IReadOnlyList<Finding> findings)
+    {
+        var name = SpecLayout.Name(kind);
+        var errors = findings.Count(f => f.Severity == FindingSeverity.Error);
+        if (errors > 0)
+        {
+            return $"Fix the {errors} error finding(s) in {name}.md with spec_write; it can't be approved until they are gone.";
+        }
+        if (snapshot.Workflow.Quick)
+        {
+            return Of(snapshot).Next;
+        }
+        var warnings = findings.Count(f => f.Severity == FindingSeverity.Warning);
+        var advice = warnings > 0 ? $"Consider the {warnings} warning(s), then show" : "Show";
+        return $"{advice} {name}.md to the user and ask: 'Does the {name} look good?' When they agree, call spec_approve(spec: '{snapshot.Name}', document: '{name}').";
+    }
+
+    /// <summary>Refuses work on a document while any document before it lacks a current approval (quick specs have no gates).</summary>
+    public static void CheckGate(SpecSnapshot snapshot, DocumentKind kind)
+    {
+        if (snapshot.Workflow.Quick)
+        {
+            return;
+        }
+        var target = SpecLayout.FileName(kind);
+        foreach (var earlier in snapshot.Workflow.Order.TakeWhile(k => k != kind))
+        {
+            var name = SpecLayout.Name(earlier);
+            switch (snapshot.ApprovalOf(earlier))
+            {
+                case "none":
+                    throw new KiroException("gate_closed",
+                        $"{target} can't be written yet: {name}.md is not approved. Finish {name}.md, run spec_validate, and when the user agrees call spec_approve(spec: '{snapshot.Name}', document: '{name}').");
+                case "stale":
+                    throw new KiroException("gate_closed",
+                        $"{target} can't be written: {name}.md changed after it was approved. Review {name}.md with the user and call spec_approve(spec: '{snapshot.Name}', document: '{name}') again.");
+            }
+        }
+    }
+}
