@@ -10,15 +10,18 @@ namespace Kiro.Mcp.Server.Tests;
 /// </summary>
 public partial class ToolSurfaceTests
 {
-    private static readonly string[] SpecToolNames =
-        ["spec_list", "spec_create", "spec_read", "spec_write", "spec_validate", "spec_approve", "spec_status", "spec_trace"];
+    private static readonly string[] ToolNames =
+    [
+        "spec_list", "spec_create", "spec_read", "spec_write", "spec_validate", "spec_approve", "spec_status", "spec_trace",
+        "task_list", "task_next", "task_set_status", "task_plan",
+    ];
 
     [Fact]
-    public async Task The_specs_toolset_is_exactly_the_documented_tools()
+    public async Task The_tool_list_is_exactly_the_documented_tools()
     {
         await using var server = await InProcessServer.StartAsync();
         var tools = await server.Client.ListToolsAsync();
-        Assert.Equal(SpecToolNames.Order(), tools.Select(t => t.Name).Order());
+        Assert.Equal(ToolNames.Order(), tools.Select(t => t.Name).Order());
     }
 
     [Fact]

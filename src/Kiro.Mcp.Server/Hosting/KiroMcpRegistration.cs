@@ -22,6 +22,7 @@ public static class KiroMcpRegistration
         services.AddSingleton<SpecIndex>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SpecService>();
+        services.AddSingleton<TaskService>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddHostedService<WorkspaceChangeNotifier>();
         return services;
@@ -37,6 +38,7 @@ public static class KiroMcpRegistration
         transport(builder);
         builder
             .WithTools<SpecTools>(KiroJson.Options)
+            .WithTools<TaskTools>(KiroJson.Options)
             .WithResources<SpecResources>()
             .WithPrompts<SpecPrompts>(KiroJson.Options)
             .WithCompleteHandler(Completions.HandleAsync)

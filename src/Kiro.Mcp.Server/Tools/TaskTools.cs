@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using Kiro.Mcp.Specs.Service;
+using ModelContextProtocol.Server;
+
+namespace Kiro.Mcp.Server.Tools;
+
+/// <summary>The tasks toolset: the task board, read from and written to tasks.md.</summary>
+[McpServerToolType]
+public sealed class TaskTools(TaskService tasks)
+{
+    [McpServerTool(Name = "task_list", Title = "List tasks", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Lists a spec's tasks in document order with status, optional and checkpoint flags, requirement refs and dependencies, a page at a time.")]
+    public Task<TaskPage> ListAsync(
+        [Description("Spec name.")] string spec,
+        [Description("Only tasks with this status: not_started, queued, in_progress or done.")] string? status = null,
+        [Description("nextCursor from the previous page; omit for the first page.")] string? cursor = null,
+        [Description("Tasks per page, 1-200 (default 50).")] int? limit = null,
+        CancellationToken cancellationToken = default) =>
+        tasks.ListAsync(spec, status, cursor, limit, cancellationToken);
+
+    [McpServerTool(Name = "task_next", Title = "Next task", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Returns the next task to do (first required, unfinished, with its dependencies done) and the tasks that could run in parallel with it.")]
+    public Task<NextTask> NextAsync(
+        [Description("Spec name; omit to search every spec whose tasks are approved.")] string? spec = null,
+        CancellationToken cancellationToken = default) =>
+        tasks.NextAsync(spec, cancellationToken);
+
+    [McpServerTool(Name = "task_set_status", Title = "Set a task's status", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Sets one task's checkbox in tasks.md ([ ], [~], [-] or [x]), changing only that character.")]
+    public Task<TaskStatusChange> SetStatusAsync(
+        [Description("Spec name.")] string spec,
+        [Description("Task id, e.g. '2.1'.")] string taskId,
+        [Description("not_started, queued, in_progress or done.")] string status,
+        CancellationToken cancellationToken = default) =>
+        tasks.SetStatusAsync(spec, taskId, status, cancellationToken);
+
+    [McpServerTool(Name = "task_plan", Title = "Task plan", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Shows the task dependency graph: edges, waves of tasks that can run in parallel, the critical path, cycles or unknown ids, and file collisions.")]
+    public Task<TaskPlan> PlanAsync(
+        [Description("Spec name.")] string spec,
+        CancellationToken cancellationToken = default) =>
+        tasks.PlanAsync(spec, cancellationToken);
+}
