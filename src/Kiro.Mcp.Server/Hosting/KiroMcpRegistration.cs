@@ -1,6 +1,7 @@
 using Kiro.Mcp.Server.Prompts;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Tools;
+using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Workspace;
 using ModelContextProtocol.Protocol;
@@ -23,6 +24,9 @@ public static class KiroMcpRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SpecService>();
         services.AddSingleton<TaskService>();
+        services.AddSingleton<GitHistory>();
+        services.AddSingleton<CommandRunner>();
+        services.AddSingleton<ISteeringSource, NoSteering>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddHostedService<WorkspaceChangeNotifier>();
         return services;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Security.Claims;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
@@ -97,7 +96,7 @@ public sealed class SpecTools(SpecService specs)
                 }),
             }, requestState: version);
         }
-        return await specs.ApproveAsync(spec, document, version, Approver(server, context.User), note, cancellationToken);
+        return await specs.ApproveAsync(spec, document, version, Caller.Name(server, context.User), note, cancellationToken);
     }
 
     [McpServerTool(Name = "spec_status", Title = "Spec status", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -114,16 +113,6 @@ public sealed class SpecTools(SpecService specs)
         [Description("A requirement number ('2') or criterion id ('2.3'); omit for all.")] string? requirement = null,
         CancellationToken cancellationToken = default) =>
         specs.TraceAsync(spec, requirement, cancellationToken);
-
-    /// <summary>Over HTTP with tokens, the authenticated user; otherwise the client that called.</summary>
-    private static string Approver(McpServer server, ClaimsPrincipal? user)
-    {
-        if (user?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name })
-        {
-            return name;
-        }
-        return server.ClientInfo is { } client ? $"{client.Name} {client.Version}".Trim() : "unknown client";
-    }
 
     private static SpecType ParseType(string type) => type.Trim().ToLowerInvariant() switch
     {

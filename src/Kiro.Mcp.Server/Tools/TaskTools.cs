@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Service;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace Kiro.Mcp.Server.Tools;
@@ -24,6 +26,37 @@ public sealed class TaskTools(TaskService tasks)
         [Description("Spec name; omit to search every spec whose tasks are approved.")] string? spec = null,
         CancellationToken cancellationToken = default) =>
         tasks.NextAsync(spec, cancellationToken);
+
+    [McpServerTool(Name = "task_start", Title = "Start a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Marks a task in progress ([-]) once tasks.md is approved and its dependencies are done, records the start, and returns its execution context.")]
+    public Task<TaskContext> StartAsync(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
+        [Description("Spec name.")] string spec,
+        [Description("Task id, e.g. '2.1'.")] string taskId,
+        [Description("True to start a task that is already done again.")] bool restart = false,
+        CancellationToken cancellationToken = default) =>
+        tasks.StartAsync(spec, taskId, restart, Caller.Name(server, context.User), cancellationToken);
+
+    [McpServerTool(Name = "task_context", Title = "Task context", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Returns a task's execution context: details, the acceptance criteria it implements, relevant design sections, steering and Kiro's rules.")]
+    public Task<TaskContext> ContextAsync(
+        [Description("Spec name.")] string spec,
+        [Description("Task id, e.g. '2.1'.")] string taskId,
+        CancellationToken cancellationToken = default) =>
+        tasks.ContextAsync(spec, taskId, cancellationToken);
+
+    [McpServerTool(Name = "task_complete", Title = "Complete a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Runs the task's verification command; only if it passes marks the task done ([x]), records the run with its commits, and returns the next task.")]
+    public Task<TaskCompletion> CompleteAsync(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
+        [Description("Spec name.")] string spec,
+        [Description("Task id, e.g. '2.1'.")] string taskId,
+        [Description("What was done, stored with the run.")] string? summary = null,
+        [Description("False to skip the verification command.")] bool verify = true,
+        CancellationToken cancellationToken = default) =>
+        tasks.CompleteAsync(spec, taskId, summary, verify, Caller.Name(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "task_set_status", Title = "Set a task's status", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Sets one task's checkbox in tasks.md ([ ], [~], [-] or [x]), changing only that character.")]

@@ -155,7 +155,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
     {
         var snapshot = await LoadAsync(spec, cancellationToken);
         var kind = DocumentOf(snapshot, document);
-        var file = snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
+        _ = snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
         SpecProgress.CheckGate(snapshot, kind);
         var name = SpecLayout.Name(kind);
         var errors = Validate(snapshot).Findings
@@ -166,7 +166,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
             throw new KiroException("approval_blocked",
                 $"{SpecLayout.FileName(kind)} has {errors.Count} error finding(s), so it can't be approved: {list}. Fix them with spec_write and check with spec_validate.");
         }
-        return file.Version;
+        return snapshot.ApprovalVersionOf(kind)!;
     }
 
     /// <summary>Records the approval of <paramref name="version"/>, refusing if the document changed since it was checked.</summary>
@@ -174,8 +174,8 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
     {
         var snapshot = await LoadAsync(spec, cancellationToken);
         var kind = DocumentOf(snapshot, document);
-        var file = snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
-        if (file.Version != version)
+        _ = snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
+        if (snapshot.ApprovalVersionOf(kind) != version)
         {
             throw new KiroException("version_conflict",
                 $"{SpecLayout.FileName(kind)} changed while the approval was being confirmed. Review the new text and call spec_approve again.");

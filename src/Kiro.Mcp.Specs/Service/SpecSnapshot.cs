@@ -22,7 +22,30 @@ public sealed record SpecSnapshot(
         {
             return "none";
         }
-        return Files.TryGetValue(kind, out var file) && file.Version == approval.Version ? "approved" : "stale";
+        return ApprovalVersionOf(kind) == approval.Version ? "approved" : "stale";
+    }
+
+    /// <summary>
+    /// The version an approval of <paramref name="kind"/> covers: the file's version, except that for
+    /// tasks.md every status character is blanked first. An approval is of the plan, not of the
+    /// progress, so checking a box must not make it stale.
+    /// </summary>
+    public string? ApprovalVersionOf(DocumentKind kind)
+    {
+        if (!Files.TryGetValue(kind, out var file))
+        {
+            return null;
+        }
+        if (kind != DocumentKind.Tasks || Documents.Tasks is not { } tasks)
+        {
+            return file.Version;
+        }
+        var text = file.Text.ToCharArray();
+        foreach (var task in tasks.Tasks)
+        {
+            text[task.StatusOffset] = ' ';
+        }
+        return FileStore.ComputeVersion(new string(text));
     }
 
     public bool IsApproved(DocumentKind kind) => ApprovalOf(kind) == "approved";

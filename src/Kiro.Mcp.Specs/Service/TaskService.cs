@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Planning;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
@@ -12,7 +13,13 @@ namespace Kiro.Mcp.Specs.Service;
 /// editor is seen at once, and every status change is one checkbox character written under the
 /// file's lock, so concurrent changes to different tasks never overwrite each other.
 /// </summary>
-public sealed class TaskService(SpecService specs, FileStore store)
+public sealed class TaskService(
+    SpecService specs,
+    FileStore store,
+    GitHistory git,
+    CommandRunner runner,
+    ISteeringSource steering,
+    TimeProvider clock)
 {
     public async Task<TaskPage> ListAsync(string spec, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
     {
@@ -65,6 +72,145 @@ public sealed class TaskService(SpecService specs, FileStore store)
             return DocumentEditor.SetTaskStatus(text, task, wanted);
         }, cancellationToken);
         return new TaskStatusChange(snapshot.Name, taskId, SpecService.StatusName(previous), SpecService.StatusName(wanted), written.Version);
+    }
+
+    public async Task<TaskContext> ContextAsync(string spec, string taskId, CancellationToken cancellationToken)
+    {
+        var (snapshot, graph) = await LoadAsync(spec, cancellationToken);
+        var task = Find(snapshot.Documents.Tasks!, spec, taskId);
+        return await TaskContextBuilder.BuildAsync(snapshot, task, View(task, graph), steering, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks a task in progress (and its parent), records the start with git HEAD, and returns the
+    /// execution context. Refused until tasks.md is approved and the task's dependencies are done.
+    /// </summary>
+    public async Task<TaskContext> StartAsync(string spec, string taskId, bool restart, string by, CancellationToken cancellationToken)
+    {
+        var (snapshot, graph) = await LoadAsync(spec, cancellationToken);
+        if (!snapshot.Workflow.Quick && !snapshot.IsApproved(DocumentKind.Tasks))
+        {
+            throw new KiroException("gate_closed",
+                $"tasks.md of '{spec}' is not approved{(snapshot.ApprovalOf(DocumentKind.Tasks) == "stale" ? " (it changed after approval)" : "")}. Show it to the user and call spec_approve(spec: '{spec}', document: 'tasks') first.");
+        }
+        var task = Find(snapshot.Documents.Tasks!, spec, taskId);
+        if (task.Status == TaskStatus.Done && !restart)
+        {
+            throw new KiroException("task_done", $"Task {task.Id} is already done. Pass restart: true to do it again.");
+        }
+        var waiting = graph.DependenciesOf(task.Id).Where(d => graph.Tasks.First(t => t.Id == d).Status != TaskStatus.Done).ToList();
+        if (waiting.Count > 0)
+        {
+            throw new KiroException("task_blocked",
+                $"Task {task.Id} waits for task(s) {string.Join(", ", waiting)}. Call task_next(spec: '{spec}') for a task that is ready.");
+        }
+
+        await store.UpdateAsync(SpecLayout.Document(spec, DocumentKind.Tasks), current =>
+        {
+            var text = current?.Text ?? throw Missing(spec);
+            var document = TasksParser.Parse(text);
+            text = DocumentEditor.SetTaskStatus(text, Find(document, spec, task.Id), TaskStatus.InProgress);
+            // The parent shows that work has begun under it.
+            if (task.ParentId is not null && document.Tasks.FirstOrDefault(t => t.Id == task.ParentId) is { Status: TaskStatus.NotStarted or TaskStatus.Queued } parent)
+            {
+                text = DocumentEditor.SetTaskStatus(text, parent, TaskStatus.InProgress);
+            }
+            return text;
+        }, cancellationToken);
+
+        var run = new TaskRun(task.Id, clock.GetUtcNow(), by, git.Head());
+        await RunLog.UpdateAsync(store, spec, runs =>
+        {
+            // A restart replaces the unfinished run of the same task.
+            runs.RemoveAll(r => r.Task == task.Id && r.CompletedAt is null);
+            runs.Add(run);
+            return runs;
+        }, cancellationToken);
+        return await ContextAsync(spec, task.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the verification; on success marks the task done (and parents whose required sub-tasks are
+    /// all done), records the run with the commits and files since it started, and returns the next task.
+    /// On failure the task stays in progress and the result carries the output's tail.
+    /// </summary>
+    public async Task<TaskCompletion> CompleteAsync(string spec, string taskId, string? summary, bool verify, string by, CancellationToken cancellationToken)
+    {
+        var (snapshot, _) = await LoadAsync(spec, cancellationToken);
+        var task = Find(snapshot.Documents.Tasks!, spec, taskId);
+        if (task.Status == TaskStatus.Done)
+        {
+            throw new KiroException("task_done", $"Task {task.Id} is already done. Call task_next(spec: '{spec}') for the next one.");
+        }
+        CommandResult? verification = null;
+        if (verify)
+        {
+            var (command, timeout) = await VerificationSettings.ForAsync(store, task, cancellationToken);
+            if (command is not null)
+            {
+                verification = await runner.RunAsync(command, timeout, cancellationToken);
+                if (!verification.Succeeded)
+                {
+                    return new TaskCompletion(spec, task.Id, false, verification, [], View(task, TaskGraph.Build(snapshot.Documents.Tasks!)),
+                        $"Verification failed ({(verification.TimedOut ? "timed out" : $"exit code {verification.ExitCode}")}): task {task.Id} stays in progress. Fix the cause shown in the output, then call task_complete again.");
+                }
+            }
+        }
+
+        var markedDone = new List<string>();
+        await store.UpdateAsync(SpecLayout.Document(spec, DocumentKind.Tasks), current =>
+        {
+            markedDone.Clear();
+            var text = DocumentEditor.SetTaskStatus(current?.Text ?? throw Missing(spec), Find(TasksParser.Parse(current.Text), spec, task.Id), TaskStatus.Done);
+            markedDone.Add(task.Id);
+            // Close parents whose required sub-tasks are now all done, up the tree.
+            for (var parentId = task.ParentId; parentId is not null;)
+            {
+                var document = TasksParser.Parse(text);
+                var parent = document.Tasks.FirstOrDefault(t => t.Id == parentId);
+                if (parent is null || parent.Status == TaskStatus.Done
+                    || document.Tasks.Any(t => t.ParentId == parentId && !t.Optional && t.Status != TaskStatus.Done))
+                {
+                    break;
+                }
+                text = DocumentEditor.SetTaskStatus(text, parent, TaskStatus.Done);
+                markedDone.Add(parent.Id);
+                parentId = parent.ParentId;
+            }
+            return text;
+        }, cancellationToken);
+
+        var head = git.Head();
+        await RunLog.UpdateAsync(store, spec, runs =>
+        {
+            var index = runs.FindLastIndex(r => r.Task == task.Id && r.CompletedAt is null);
+            var started = index >= 0 ? runs[index] : new TaskRun(task.Id, null, null, null);
+            var completed = started with
+            {
+                CompletedAt = clock.GetUtcNow(),
+                CompletedBy = by,
+                HeadAtCompletion = head,
+                Commits = git.CommitsBetween(started.HeadAtStart, head),
+                // The spec's own files (tasks.md, this run log) change with every task: they are not its work.
+                Files = git.FilesChanged(started.HeadAtStart, head).Where(f => !f.StartsWith(".kiro/", StringComparison.Ordinal)).ToList(),
+                Verification = verification is null ? null : new RunVerification(verification.Command, verification.ExitCode, verification.DurationMs),
+                Summary = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim(),
+            };
+            if (index >= 0)
+            {
+                runs[index] = completed;
+            }
+            else
+            {
+                runs.Add(completed);
+            }
+            return runs;
+        }, cancellationToken);
+
+        var next = await NextAsync(spec, cancellationToken);
+        var verified = verification is null ? (verify ? " (no verification command is configured: set one in .kiro/settings/kiro-mcp.json or a _Verify: line)" : " (not verified)") : " and verified";
+        return new TaskCompletion(spec, task.Id, true, verification, markedDone, next.Task,
+            $"Task {task.Id} is done{verified}. Stop and let the user review; then {(next.Task is null ? next.NextStep : $"the next task is {next.Task.Id} '{next.Task.Title}'.")}");
     }
 
     public async Task<TaskPlan> PlanAsync(string spec, CancellationToken cancellationToken)

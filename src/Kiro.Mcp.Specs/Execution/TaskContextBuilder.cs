@@ -1,0 +1,81 @@
+using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Specs.Planning;
+using Kiro.Mcp.Specs.Service;
+
+namespace Kiro.Mcp.Specs.Execution;
+
+/// <summary>Assembles a <see cref="TaskContext"/> from a spec snapshot, most relevant text first, within a character budget.</summary>
+public static class TaskContextBuilder
+{
+    /// <summary>About 8,000 tokens at four characters a token.</summary>
+    public const int Budget = 32_000;
+
+    /// <summary>The rules Kiro gives its own agent for spec tasks.</summary>
+    public static IReadOnlyList<string> Rules { get; } =
+    [
+        "Focus on this one task only; do not implement other tasks.",
+        "If the task has sub-tasks, do the sub-tasks first.",
+        "Verify the implementation against every acceptance criterion listed.",
+        "When done, call task_complete (it runs the verification), then stop and let the user review.",
+    ];
+
+    public static async Task<TaskContext> BuildAsync(SpecSnapshot snapshot, TaskItem task, TaskView view, ISteeringSource steering, CancellationToken cancellationToken)
+    {
+        var requirements = snapshot.Documents.Requirements?.Requirements ?? [];
+        var criteria = requirements
+            .SelectMany(r => r.Criteria.Select(c => (Requirement: r, Criterion: c)))
+            .Where(x => task.Requirements.Contains(x.Criterion.Id) || task.Requirements.Contains(x.Requirement.Id))
+            .Select(x => new ContextCriterion(x.Criterion.Id, x.Criterion.Text,
+                x.Requirement.Title is null ? $"Requirement {x.Requirement.Id}" : $"Requirement {x.Requirement.Id}: {x.Requirement.Title}",
+                x.Requirement.UserStory))
+            .ToList();
+
+        var used = criteria.Sum(c => c.Text.Length + (c.UserStory?.Length ?? 0)) + task.Details.Sum(d => d.Length) + task.Title.Length;
+        var truncated = false;
+        var design = Fit(DesignSections(snapshot, task), ref used, ref truncated);
+        var files = TaskGraph.FilesOf(task);
+        var steeringSections = Fit(await steering.ForFilesAsync(files, cancellationToken), ref used, ref truncated);
+        return new TaskContext(snapshot.Name, view, task.Details, criteria, design, steeringSections, Rules, truncated);
+    }
+
+    /// <summary>Overview, the sections naming the task's components, then the properties validating its criteria.</summary>
+    private static IEnumerable<ContextSection> DesignSections(SpecSnapshot snapshot, TaskItem task)
+    {
+        if (snapshot.Documents.Design is not { } design || snapshot.Files.GetValueOrDefault(DocumentKind.Design) is not { } file)
+        {
+            yield break;
+        }
+        var taskText = string.Join(' ', task.Details.Prepend(task.Title));
+        var properties = design.Properties.Where(p => p.Validates.Any(task.Requirements.Contains)).Select(p => p.Line).ToHashSet();
+        var chosen = design.Headings.Where(h =>
+            h.Text.Equals("Overview", StringComparison.OrdinalIgnoreCase)
+            || (h.Level >= 3 && Name(h.Text).Length >= 4 && taskText.Contains(Name(h.Text), StringComparison.OrdinalIgnoreCase))
+            || properties.Contains(h.Line));
+        foreach (var heading in chosen)
+        {
+            yield return new ContextSection(heading.Text, file.Text[heading.BodyStart..heading.End].Trim());
+        }
+    }
+
+    /// <summary>"1. Workout Log" → "Workout Log": the component's name without its numbering.</summary>
+    private static string Name(string heading) => heading.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ' ').Trim();
+
+    private static List<ContextSection> Fit(IEnumerable<ContextSection> sections, ref int used, ref bool truncated)
+    {
+        var kept = new List<ContextSection>();
+        foreach (var section in sections)
+        {
+            var room = Budget - used;
+            if (room <= 200)
+            {
+                truncated = true;
+                break;
+            }
+            var text = section.Text.Length <= room ? section.Text : section.Text[..room] + " …";
+            truncated |= text.Length != section.Text.Length;
+            used += text.Length + section.Title.Length;
+            kept.Add(section with { Text = text });
+        }
+        return kept;
+    }
+}

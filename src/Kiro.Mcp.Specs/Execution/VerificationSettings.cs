@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Workspace;
+
+namespace Kiro.Mcp.Specs.Execution;
+
+/// <summary>
+/// Which command verifies a task: the task's own <c>_Verify: &lt;command&gt;_</c> line, or the workspace
+/// default in <c>.kiro/settings/kiro-mcp.json</c>: <c>{"verify": {"command": "dotnet test", "timeoutSeconds": 600}}</c>.
+/// </summary>
+public static partial class VerificationSettings
+{
+    public const string Path = ".kiro/settings/kiro-mcp.json";
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
+
+    public static async Task<(string? Command, TimeSpan Timeout)> ForAsync(FileStore store, TaskItem task, CancellationToken cancellationToken)
+    {
+        var own = task.Details.Select(d => VerifyLine().Match(d)).FirstOrDefault(m => m.Success)?.Groups["command"].Value.Trim();
+        var settings = await store.ReadAsync(Path, cancellationToken);
+        string? command = null;
+        var timeout = DefaultTimeout;
+        if (settings is not null)
+        {
+            try
+            {
+                var verify = JsonNode.Parse(settings.Text)?["verify"];
+                command = verify?["command"]?.GetValue<string>();
+                if (verify?["timeoutSeconds"]?.GetValue<int>() is { } seconds and > 0)
+                {
+                    timeout = TimeSpan.FromSeconds(seconds);
+                }
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+            {
+                throw new KiroException("settings_invalid", $"'{Path}' is not valid JSON ({e.Message}). Fix it, e.g. {{\"verify\": {{\"command\": \"dotnet test\", \"timeoutSeconds\": 600}}}}.");
+            }
+        }
+        return (string.IsNullOrWhiteSpace(own) ? command : own, timeout);
+    }
+
+    // "_Verify: npm test_" or "Verify: `npm test`": the command may itself contain underscores, so only
+    // a trailing underscore (Kiro's italics) and surrounding backticks are stripped.
+    [GeneratedRegex(@"^[\s*]*_?Verify\s*:\s*`?(?<command>.+?)`?_?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex VerifyLine();
+}

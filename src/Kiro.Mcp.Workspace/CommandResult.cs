@@ -1,0 +1,7 @@
+namespace Kiro.Mcp.Workspace;
+
+/// <summary>How a command ended: exit code (-1 when killed at the timeout), the tail of its output, and how long it took.</summary>
+public sealed record CommandResult(string Command, int ExitCode, bool TimedOut, string OutputTail, long DurationMs)
+{
+    public bool Succeeded => ExitCode == 0 && !TimedOut;
+}

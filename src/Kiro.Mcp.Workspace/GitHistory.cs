@@ -1,0 +1,66 @@
+using LibGit2Sharp;
+
+namespace Kiro.Mcp.Workspace;
+
+/// <summary>
+/// What git knows about the workspace, read with LibGit2Sharp (no git executable needed). Every
+/// method answers null or empty outside a repository, so specs work in plain folders too.
+/// </summary>
+public sealed class GitHistory(WorkspaceRoot root)
+{
+    /// <summary>The commit HEAD points at, or null (no repository, or no commit yet).</summary>
+    public string? Head()
+    {
+        using var repository = Open();
+        return repository?.Head.Tip?.Sha;
+    }
+
+    /// <summary>Commits reachable from <paramref name="to"/> but not from <paramref name="from"/>, oldest first.</summary>
+    public IReadOnlyList<GitCommit> CommitsBetween(string? from, string? to)
+    {
+        using var repository = Open();
+        if (repository is null || to is null || from == to)
+        {
+            return [];
+        }
+        var filter = new CommitFilter { IncludeReachableFrom = to, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse };
+        if (from is not null)
+        {
+            filter.ExcludeReachableFrom = from;
+        }
+        return repository.Commits.QueryBy(filter).Select(c => new GitCommit(c.Sha, c.MessageShort)).ToList();
+    }
+
+    /// <summary>Workspace files that differ between two commits, sorted.</summary>
+    public IReadOnlyList<string> FilesChanged(string? from, string? to)
+    {
+        using var repository = Open();
+        if (repository is null || to is null || from == to)
+        {
+            return [];
+        }
+        var newTree = repository.Lookup<Commit>(to)?.Tree;
+        var oldTree = from is null ? null : repository.Lookup<Commit>(from)?.Tree;
+        var prefix = RepositoryPrefix(repository);
+        return repository.Diff.Compare<TreeChanges>(oldTree, newTree)
+            .Select(change => change.Path.Replace('\\', '/'))
+            .Where(path => path.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(path => path[prefix.Length..])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private Repository? Open()
+    {
+        var found = Repository.Discover(root.FullPath);
+        return found is null ? null : new Repository(found);
+    }
+
+    /// <summary>The workspace's folder inside the repository ("" when it is the repository's root).</summary>
+    private string RepositoryPrefix(Repository repository)
+    {
+        var top = Path.GetFullPath(repository.Info.WorkingDirectory);
+        var relative = Path.GetRelativePath(top, root.FullPath).Replace('\\', '/');
+        return relative == "." ? "" : relative + "/";
+    }
+}
