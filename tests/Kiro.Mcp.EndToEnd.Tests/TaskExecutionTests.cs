@@ -92,5 +92,23 @@ public class TaskExecutionTests
         Assert.Equal(["src/history.txt"], runs[1].GetProperty("files").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal("test -d src", runs[1].GetProperty("verification").GetProperty("command").GetString());
         Assert.Empty(runs[2].GetProperty("commits").EnumerateArray());
+
+        // The trace follows a criterion to the commits and files of the tasks that implement it.
+        var trace = await server.CallOkAsync("spec_trace", new { spec = "exec", requirement = "1.2" });
+        var traced = Assert.Single(Assert.Single(trace.GetProperty("criteria").EnumerateArray()).GetProperty("tasks").EnumerateArray(), t => t.GetProperty("id").GetString() == "1.1");
+        Assert.Equal(firstCommit, Assert.Single(traced.GetProperty("commits").EnumerateArray()).GetProperty("sha").GetString());
+        Assert.Equal(["src/add.txt"], traced.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+
+        // A criterion edited after its task was done puts the task up for a recheck.
+        var status = await server.CallOkAsync("spec_status", new { spec = "exec" });
+        Assert.Empty(status.GetProperty("needsRecheck").EnumerateArray());
+        var requirements = workspace.Read(".kiro/specs/exec/requirements.md");
+        workspace.Write(".kiro/specs/exec/requirements.md", requirements.Replace("\"Exercise name is required\"", "\"Name the exercise\"", StringComparison.Ordinal));
+        var drifted = await server.CallOkAsync("spec_status", new { spec = "exec" });
+        var recheck = Assert.Single(drifted.GetProperty("needsRecheck").EnumerateArray());
+        Assert.Equal("1.1", recheck.GetProperty("task").GetString());
+        Assert.Equal(["criterion 1.2"], recheck.GetProperty("changed").EnumerateArray().Select(c => c.GetString()));
+        var validation = await server.CallOkAsync("spec_validate", new { spec = "exec" });
+        Assert.Contains(validation.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "task_needs_recheck");
     }
 }

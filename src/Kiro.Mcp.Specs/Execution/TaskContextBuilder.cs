@@ -32,14 +32,14 @@ public static class TaskContextBuilder
 
         var used = criteria.Sum(c => c.Text.Length + (c.UserStory?.Length ?? 0)) + task.Details.Sum(d => d.Length) + task.Title.Length;
         var truncated = false;
-        var design = Fit(DesignSections(snapshot, task), ref used, ref truncated);
+        var design = Fit(DesignSectionsFor(snapshot, task), ref used, ref truncated);
         var files = TaskGraph.FilesOf(task);
         var steeringSections = Fit(await steering.ForFilesAsync(files, cancellationToken), ref used, ref truncated);
         return new TaskContext(snapshot.Name, view, task.Details, criteria, design, steeringSections, Rules, truncated);
     }
 
-    /// <summary>Overview, the sections naming the task's components, then the properties validating its criteria.</summary>
-    private static IEnumerable<ContextSection> DesignSections(SpecSnapshot snapshot, TaskItem task)
+    /// <summary>The design sections relevant to a task: Overview, the sections naming its components, the properties validating its criteria.</summary>
+    public static IEnumerable<ContextSection> DesignSectionsFor(SpecSnapshot snapshot, TaskItem task)
     {
         if (snapshot.Documents.Design is not { } design || snapshot.Files.GetValueOrDefault(DocumentKind.Design) is not { } file)
         {

@@ -3,6 +3,8 @@ using Kiro.Mcp.Workspace;
 namespace Kiro.Mcp.Specs.Execution;
 
 /// <summary>One execution of a task: who started and finished it, git HEAD at both ends, what changed, how it was verified.</summary>
+/// <param name="Basis">What the task was built against when it completed: "criterion 1.1" or "design: Section" → a hash of that text.
+/// A later change to any of them means the task needs a recheck.</param>
 public sealed record TaskRun(
     string Task,
     DateTimeOffset? StartedAt,
@@ -14,4 +16,5 @@ public sealed record TaskRun(
     IReadOnlyList<GitCommit>? Commits = null,
     IReadOnlyList<string>? Files = null,
     RunVerification? Verification = null,
-    string? Summary = null);
+    string? Summary = null,
+    IReadOnlyDictionary<string, string>? Basis = null);

@@ -1,4 +1,5 @@
 using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Validation;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
@@ -199,7 +200,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
             return new DocumentState(SpecLayout.Name(kind), file is not null, file?.Version, snapshot.ApprovalOf(kind), approval?.By, approval?.At);
         }).ToList();
         return new SpecStatus(spec, SpecConfig.TypeName(snapshot.Config.Type), SpecConfig.WorkflowName(snapshot.Config.Workflow),
-            snapshot.Workflow.Quick, phase, documents, snapshot.TaskCounts(), next);
+            snapshot.Workflow.Quick, phase, documents, snapshot.TaskCounts(), TaskDrift.Find(snapshot), next);
     }
 
     public async Task<SpecTrace> TraceAsync(string spec, string? requirement, CancellationToken cancellationToken)
@@ -224,7 +225,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
                     req.Title is null ? $"Requirement {req.Id}" : $"Requirement {req.Id}: {req.Title}",
                     criterion.Text,
                     tasks.Where(t => t.Requirements.Contains(criterion.Id) || t.Requirements.Contains(req.Id))
-                        .Select(t => new TracedTask(t.Id, t.Title, StatusName(t.Status))).ToList(),
+                        .Select(t => Traced(t, snapshot.Runs)).ToList(),
                     properties.Where(p => p.Validates.Contains(criterion.Id)).Select(p => $"Property {p.Number}: {p.Title}").ToList()));
             }
         }
@@ -265,7 +266,18 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var criteria = files.GetValueOrDefault(criteriaKind) is { } c ? index.Requirements(SpecLayout.Document(spec, criteriaKind), c, criteriaKind) : null;
         var design = files.GetValueOrDefault(DocumentKind.Design) is { } d ? index.Design(SpecLayout.Document(spec, DocumentKind.Design), d) : null;
         var tasks = files.GetValueOrDefault(DocumentKind.Tasks) is { } t ? index.Tasks(SpecLayout.Document(spec, DocumentKind.Tasks), t) : null;
-        return new SpecSnapshot(spec, config, state, workflow, files, new SpecDocuments(criteria, design, tasks));
+        var runsFile = await store.ReadAsync(RunLog.PathOf(spec), cancellationToken);
+        var runs = RunLog.Parse(runsFile?.Text, RunLog.PathOf(spec));
+        return new SpecSnapshot(spec, config, state, workflow, files, new SpecDocuments(criteria, design, tasks), runs);
+    }
+
+    /// <summary>A task with the commits and files of its completed runs.</summary>
+    private static TracedTask Traced(TaskItem task, IReadOnlyList<TaskRun> runs)
+    {
+        var completed = runs.Where(r => r.Task == task.Id && r.CompletedAt is not null).ToList();
+        return new TracedTask(task.Id, task.Title, StatusName(task.Status),
+            completed.SelectMany(r => r.Commits ?? []).DistinctBy(c => c.Sha).ToList(),
+            completed.SelectMany(r => r.Files ?? []).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     public static string StatusName(Documents.TaskStatus status) => status switch
@@ -281,7 +293,10 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
     {
         var report = SpecValidator.Validate(snapshot.Documents);
         var placeholders = snapshot.Files.SelectMany(f => TemplatePlaceholders.Find(f.Key, f.Value.Text));
-        return report with { Findings = SpecValidator.Order(report.Findings.Concat(placeholders)) };
+        var drift = TaskDrift.Find(snapshot).Select(r => new Finding(FindingSeverity.Warning, FindingCodes.TaskNeedsRecheck, "tasks", r.Line,
+            $"Task {r.Task} is done, but {string.Join(", ", r.Changed)} changed after it was completed.",
+            $"Check the implementation against the new text; if it no longer holds, restart the task with task_start(restart: true)."));
+        return report with { Findings = SpecValidator.Order(report.Findings.Concat(placeholders).Concat(drift)) };
     }
 
     private async Task<SpecSummary> SummarizeAsync(string name, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Validation;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
@@ -13,7 +14,8 @@ public sealed record SpecSnapshot(
     SpecState State,
     SpecWorkflow Workflow,
     IReadOnlyDictionary<DocumentKind, VersionedText> Files,
-    SpecDocuments Documents)
+    SpecDocuments Documents,
+    IReadOnlyList<TaskRun> Runs)
 {
     /// <summary>"none", "approved" or "stale".</summary>
     public string ApprovalOf(DocumentKind kind)

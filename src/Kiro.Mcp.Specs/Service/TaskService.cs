@@ -195,6 +195,7 @@ public sealed class TaskService(
                 Files = git.FilesChanged(started.HeadAtStart, head).Where(f => !f.StartsWith(".kiro/", StringComparison.Ordinal)).ToList(),
                 Verification = verification is null ? null : new RunVerification(verification.Command, verification.ExitCode, verification.DurationMs),
                 Summary = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim(),
+                Basis = TaskDrift.BasisOf(snapshot, task),
             };
             if (index >= 0)
             {

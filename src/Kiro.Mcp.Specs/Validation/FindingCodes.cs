@@ -73,4 +73,7 @@ public static class FindingCodes
 
     /// <summary>Error: a line still holds a [placeholder] from the template spec_create wrote.</summary>
     public const string TemplatePlaceholder = "template_placeholder";
+
+    /// <summary>Warning: a done task's criteria or design sections changed after it was completed.</summary>
+    public const string TaskNeedsRecheck = "task_needs_recheck";
 }
