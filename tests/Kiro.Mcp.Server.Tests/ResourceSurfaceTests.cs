@@ -56,4 +56,17 @@ public class ResourceSurfaceTests
         Assert.Contains("log workouts", text);
         Assert.Contains("Do the requirements look good?", text);
     }
+
+    [Fact]
+    public async Task The_execute_task_prompt_names_the_spec_and_the_task_tools()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        var named = await server.Client.GetPromptAsync("execute_task", new Dictionary<string, object?> { ["spec"] = "workouts", ["taskId"] = "2.1" });
+        var next = await server.Client.GetPromptAsync("execute_task", new Dictionary<string, object?> { ["spec"] = "workouts" });
+
+        var text = Assert.IsType<TextContentBlock>(Assert.Single(named.Messages).Content).Text;
+        Assert.Contains("task_start(spec: 'workouts', taskId: '2.1')", text);
+        Assert.Contains("task_complete", text);
+        Assert.Contains("task_next(spec: 'workouts')", Assert.IsType<TextContentBlock>(Assert.Single(next.Messages).Content).Text);
+    }
 }

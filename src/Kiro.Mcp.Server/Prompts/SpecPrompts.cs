@@ -24,4 +24,18 @@ public sealed class SpecPrompts
             6. Then tasks.md: a numbered checkbox list of coding tasks (at most two levels), each citing the criteria it implements with _Requirements: N.M_, so that spec_validate reports every criterion covered. Ask: "Do the tasks look good?"
             7. Stop once the tasks are approved; spec_status tells you the next action at any time. Implement tasks only when I ask, one at a time.
             """);
+
+    [McpServerPrompt(Name = "execute_task", Title = "Execute a task")]
+    [Description("Has the assistant carry out the next task of a spec (or the one you name) the way Kiro runs spec tasks.")]
+    public static ChatMessage ExecuteTask(
+        [Description("Spec name.")] string spec,
+        [Description("Task id such as '2.1'; leave empty for the next task.")] string? taskId = null) =>
+        new(ChatRole.User, $"""
+            Execute {(string.IsNullOrWhiteSpace(taskId) ? "the next task" : $"task {taskId}")} of spec '{spec}' with the kiro-mcp tools:
+            1. {(string.IsNullOrWhiteSpace(taskId) ? $"Call task_next(spec: '{spec}') to find the task, then task_start" : $"Call task_start(spec: '{spec}', taskId: '{taskId}')")}: it marks the task in progress and returns its context (details, acceptance criteria, design sections, rules).
+            2. Implement only that task. If it has sub-tasks, do the sub-tasks first, one at a time.
+            3. Check the result against every acceptance criterion in the context.
+            4. Call task_complete with a one-line summary. If verification fails, fix the cause and call it again; never mark a task done by hand.
+            5. Stop and let me review before the next task.
+            """);
 }

@@ -38,7 +38,7 @@ public static class SpecProgress
         var next = tasks.FirstOrDefault(t => !t.Optional && t.Status != Documents.TaskStatus.Done && !tasks.Any(c => c.ParentId == t.Id && !c.Optional && c.Status != Documents.TaskStatus.Done));
         return next is null
             ? ("done", "All required tasks are done.")
-            : ("implementation", $"Implement task {next.Id} '{next.Title}': one task at a time, sub-tasks first, checking it against its acceptance criteria.");
+            : ("implementation", $"Start task {next.Id} '{next.Title}' with task_start(spec: '{spec}', taskId: '{next.Id}'), implement it against its acceptance criteria, then call task_complete.");
     }
 
     /// <summary>What to do after writing a document, given its findings.</summary>
