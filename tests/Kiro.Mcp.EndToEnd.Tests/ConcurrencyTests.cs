@@ -12,8 +12,8 @@ public class ConcurrencyTests
         var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, []);
         try
         {
-            await using var first = await Connect(endpoint, "first");
-            await using var second = await Connect(endpoint, "second");
+            await using var first = await ServerConnection.ConnectHttpAsync(endpoint, "first");
+            await using var second = await ServerConnection.ConnectHttpAsync(endpoint, "second");
             await first.CallToolAsync("spec_create", new Dictionary<string, object?> { ["name"] = "race" });
 
             for (var round = 0; round < 10; round++)
@@ -38,9 +38,4 @@ public class ConcurrencyTests
             ServerConnection.Stop(process);
         }
     }
-
-    private static async Task<ModelContextProtocol.Client.McpClient> Connect(Uri endpoint, string name) =>
-        await ModelContextProtocol.Client.McpClient.CreateAsync(
-            new ModelContextProtocol.Client.HttpClientTransport(new() { Endpoint = endpoint, TransportMode = ModelContextProtocol.Client.HttpTransportMode.StreamableHttp }),
-            ServerConnection.DesktopClient(name));
 }

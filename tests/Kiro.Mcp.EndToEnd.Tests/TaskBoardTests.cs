@@ -53,8 +53,8 @@ public class TaskBoardTests
         var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, []);
         try
         {
-            await using var first = await Connect(endpoint, "first");
-            await using var second = await Connect(endpoint, "second");
+            await using var first = await ServerConnection.ConnectHttpAsync(endpoint, "first");
+            await using var second = await ServerConnection.ConnectHttpAsync(endpoint, "second");
 
             for (var i = 1; i <= 100; i++)
             {
@@ -75,7 +75,4 @@ public class TaskBoardTests
 
     private static Task<ModelContextProtocol.Protocol.CallToolResult> SetDone(McpClient client, string taskId) =>
         client.CallToolAsync("task_set_status", new Dictionary<string, object?> { ["spec"] = "race", ["taskId"] = taskId, ["status"] = "done" }).AsTask();
-
-    private static async Task<McpClient> Connect(Uri endpoint, string name) =>
-        await McpClient.CreateAsync(new HttpClientTransport(new() { Endpoint = endpoint, TransportMode = HttpTransportMode.StreamableHttp }), ServerConnection.DesktopClient(name));
 }

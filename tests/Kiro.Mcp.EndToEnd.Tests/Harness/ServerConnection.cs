@@ -78,6 +78,10 @@ public sealed class ServerConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Another client on an HTTP server that is already running (several clients, one server).</summary>
+    public static async Task<McpClient> ConnectHttpAsync(Uri endpoint, string name) =>
+        await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, TransportMode = HttpTransportMode.StreamableHttp }), DesktopClient(name));
+
     /// <summary>Starts the HTTP server and waits for its "Listening on" line.</summary>
     public static async Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchHttpAsync(string workspace, IReadOnlyList<string> extraArgs)
     {
