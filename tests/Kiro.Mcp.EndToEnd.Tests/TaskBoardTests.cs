@@ -45,7 +45,7 @@ public class TaskBoardTests
     }
 
     [Fact]
-    public async Task Two_clients_marking_different_tasks_at_the_same_moment_never_lose_a_status()
+    public async Task Two_clients_completing_different_tasks_at_the_same_moment_never_lose_a_status_or_a_run()
     {
         using var workspace = new TempWorkspace();
         var tasks = "# Implementation Plan\n\n" + string.Concat(Enumerable.Range(1, 100).Select(i => $"- [ ] {i}. Task {i}\n- [ ] {i + 100}. Twin of task {i}\n"));
@@ -59,13 +59,15 @@ public class TaskBoardTests
             for (var i = 1; i <= 100; i++)
             {
                 var results = await Task.WhenAll(
-                    SetDone(first, i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    SetDone(second, (i + 100).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    Complete(first, i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    Complete(second, (i + 100).ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 Assert.All(results, r => Assert.NotEqual(true, r.IsError));
             }
 
             var final = workspace.Read(".kiro/specs/race/tasks.md");
             Assert.Equal(tasks.Replace("- [ ]", "- [x]", StringComparison.Ordinal), final);
+            var runs = System.Text.Json.JsonDocument.Parse(workspace.Read(".kiro/specs/race/.runs.json")).RootElement.GetProperty("runs");
+            Assert.Equal(200, runs.GetArrayLength());
         }
         finally
         {
@@ -73,6 +75,6 @@ public class TaskBoardTests
         }
     }
 
-    private static Task<ModelContextProtocol.Protocol.CallToolResult> SetDone(McpClient client, string taskId) =>
-        client.CallToolAsync("task_set_status", new Dictionary<string, object?> { ["spec"] = "race", ["taskId"] = taskId, ["status"] = "done" }).AsTask();
+    private static Task<ModelContextProtocol.Protocol.CallToolResult> Complete(McpClient client, string taskId) =>
+        client.CallToolAsync("task_complete", new Dictionary<string, object?> { ["spec"] = "race", ["taskId"] = taskId, ["verify"] = false }).AsTask();
 }
