@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -6,18 +7,18 @@ namespace Kiro.Mcp.Server.Resources;
 
 /// <summary>
 /// Which sessions exist and which resources each subscribed to. The SDK keeps no such record: on
-/// stdio there is one session, on stateful HTTP one <see cref="McpServer"/> per session. A session
-/// is dropped when sending to it fails.
+/// stdio there is one session, on stateful HTTP one <see cref="McpServer"/> per session. Sessions are
+/// held weakly, so an HTTP session that ends is forgotten with it; one whose send fails is dropped.
 /// </summary>
 public sealed class SubscriptionRegistry
 {
-    private readonly ConcurrentDictionary<McpServer, ConcurrentDictionary<string, byte>> _sessions = new();
+    private readonly ConditionalWeakTable<McpServer, ConcurrentDictionary<string, byte>> _sessions = [];
 
-    public IReadOnlyCollection<McpServer> Sessions => _sessions.Keys.ToList();
+    public IReadOnlyCollection<McpServer> Sessions => _sessions.Select(s => s.Key).ToList();
 
-    public void Track(McpServer server) => _sessions.GetOrAdd(server, _ => new(StringComparer.Ordinal));
+    public void Track(McpServer server) => _sessions.GetValue(server, _ => new(StringComparer.Ordinal));
 
-    public void Subscribe(McpServer server, string uri) => _sessions.GetOrAdd(server, _ => new(StringComparer.Ordinal))[uri] = 0;
+    public void Subscribe(McpServer server, string uri) => _sessions.GetValue(server, _ => new(StringComparer.Ordinal))[uri] = 0;
 
     public void Unsubscribe(McpServer server, string uri)
     {
@@ -27,7 +28,7 @@ public sealed class SubscriptionRegistry
         }
     }
 
-    public void Drop(McpServer server) => _sessions.TryRemove(server, out _);
+    public void Drop(McpServer server) => _sessions.Remove(server);
 
     public IReadOnlyList<(McpServer Server, string Uri)> Subscriptions() =>
         _sessions.SelectMany(s => s.Value.Keys.Select(uri => (s.Key, uri))).ToList();
