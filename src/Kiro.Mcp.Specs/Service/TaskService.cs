@@ -21,6 +21,9 @@ public sealed class TaskService(
     ISteeringSource steering,
     TimeProvider clock)
 {
+    /// <summary>Kiro runs at most five sub-agents at once; ten candidates is plenty and keeps the answer small.</summary>
+    public const int MaxParallel = 10;
+
     public async Task<TaskPage> ListAsync(string spec, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var (_, graph) = await LoadAsync(spec, cancellationToken);
@@ -54,7 +57,7 @@ public sealed class TaskService(
                 return next;
             }
         }
-        return new NextTask(null, null, [], "No spec has an open task with approved tasks. Call spec_list to see where each spec stands.");
+        return new NextTask(null, null, [], 0, "No spec has an open task with approved tasks. Call spec_list to see where each spec stands.");
     }
 
     public async Task<TaskStatusChange> SetStatusAsync(string spec, string taskId, string status, CancellationToken cancellationToken)
@@ -238,11 +241,11 @@ public sealed class TaskService(
             var step = graph.Tasks.All(t => t.Optional || t.Status == TaskStatus.Done)
                 ? "All required tasks are done."
                 : "No task is ready: the open tasks wait for others. Call task_plan to see the dependencies.";
-            return new NextTask(snapshot.Name, null, [], step);
+            return new NextTask(snapshot.Name, null, [], 0, step);
         }
         var next = open[0];
-        var parallel = open.Skip(1).Where(t => t.Status != TaskStatus.InProgress).Select(t => View(t, graph)).ToList();
-        return new NextTask(snapshot.Name, View(next, graph), parallel,
+        var parallel = open.Skip(1).Where(t => t.Status != TaskStatus.InProgress).ToList();
+        return new NextTask(snapshot.Name, View(next, graph), parallel.Take(MaxParallel).Select(t => View(t, graph)).ToList(), parallel.Count,
             $"Do task {next.Id} '{next.Title}' of spec '{snapshot.Name}': one task at a time, then check it against its acceptance criteria and stop for review.");
     }
 

@@ -51,7 +51,10 @@ public sealed class LargeSpecTests : IDisposable
         while (cursor is not null);
         Assert.Equal(2000, seen);
 
-        Assert.Equal("1.1", (await board.NextAsync("big", token)).Task!.Id);
+        var first = await board.NextAsync("big", token);
+        Assert.Equal("1.1", first.Task!.Id);
+        Assert.Equal(TaskService.MaxParallel, first.Parallel.Count);
+        Assert.True(first.ParallelTotal > 1000);
         await board.SetStatusAsync("big", "1.1", "done", token);
         Assert.Equal("1.2", (await board.NextAsync("big", token)).Task!.Id);
 
