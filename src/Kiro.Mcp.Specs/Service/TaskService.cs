@@ -15,6 +15,7 @@ namespace Kiro.Mcp.Specs.Service;
 /// </summary>
 public sealed class TaskService(
     SpecService specs,
+    SpecIndex index,
     FileStore store,
     GitHistory git,
     CommandRunner runner,
@@ -70,7 +71,7 @@ public sealed class TaskService(
         var written = await store.UpdateAsync(SpecLayout.Document(snapshot.Name, DocumentKind.Tasks), current =>
         {
             var text = current?.Text ?? throw Missing(snapshot.Name);
-            var task = Find(TasksParser.Parse(text), snapshot.Name, taskId);
+            var task = Find(Parse(snapshot.Name, text), snapshot.Name, taskId);
             previous = task.Status;
             return DocumentEditor.SetTaskStatus(text, task, wanted);
         }, cancellationToken);
@@ -111,7 +112,7 @@ public sealed class TaskService(
         await store.UpdateAsync(SpecLayout.Document(spec, DocumentKind.Tasks), current =>
         {
             var text = current?.Text ?? throw Missing(spec);
-            var document = TasksParser.Parse(text);
+            var document = Parse(spec, text);
             text = DocumentEditor.SetTaskStatus(text, Find(document, spec, task.Id), TaskStatus.InProgress);
             // The parent shows that work has begun under it.
             if (task.ParentId is not null && document.Tasks.FirstOrDefault(t => t.Id == task.ParentId) is { Status: TaskStatus.NotStarted or TaskStatus.Queued } parent)
@@ -164,19 +165,24 @@ public sealed class TaskService(
         await store.UpdateAsync(SpecLayout.Document(spec, DocumentKind.Tasks), current =>
         {
             markedDone.Clear();
-            var text = DocumentEditor.SetTaskStatus(current?.Text ?? throw Missing(spec), Find(TasksParser.Parse(current.Text), spec, task.Id), TaskStatus.Done);
+            var text = current?.Text ?? throw Missing(spec);
+            var document = Parse(spec, text);
+            var status = document.Tasks.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First().Status);
+            text = DocumentEditor.SetTaskStatus(text, Find(document, spec, task.Id), TaskStatus.Done);
+            status[task.Id] = TaskStatus.Done;
             markedDone.Add(task.Id);
-            // Close parents whose required sub-tasks are now all done, up the tree.
+            // Close parents whose required sub-tasks are now all done, up the tree. Status offsets do not
+            // move when a status character changes, so the one parse serves every step.
             for (var parentId = task.ParentId; parentId is not null;)
             {
-                var document = TasksParser.Parse(text);
                 var parent = document.Tasks.FirstOrDefault(t => t.Id == parentId);
-                if (parent is null || parent.Status == TaskStatus.Done
-                    || document.Tasks.Any(t => t.ParentId == parentId && !t.Optional && t.Status != TaskStatus.Done))
+                if (parent is null || status[parent.Id] == TaskStatus.Done
+                    || document.Tasks.Any(t => t.ParentId == parentId && !t.Optional && status[t.Id] != TaskStatus.Done))
                 {
                     break;
                 }
                 text = DocumentEditor.SetTaskStatus(text, parent, TaskStatus.Done);
+                status[parent.Id] = TaskStatus.Done;
                 markedDone.Add(parent.Id);
                 parentId = parent.ParentId;
             }
@@ -248,6 +254,10 @@ public sealed class TaskService(
         return new NextTask(snapshot.Name, View(next, graph), parallel.Take(MaxParallel).Select(t => View(t, graph)).ToList(), parallel.Count,
             $"Do task {next.Id} '{next.Title}' of spec '{snapshot.Name}': one task at a time, then check it against its acceptance criteria and stop for review.");
     }
+
+    /// <summary>Parses tasks.md through the index: inside an update the text is usually the one just read, so this is a cache hit.</summary>
+    private TasksDocument Parse(string spec, string text) =>
+        index.Tasks(SpecLayout.Document(spec, DocumentKind.Tasks), new VersionedText(text, FileStore.ComputeVersion(text)));
 
     private async Task<(SpecSnapshot Snapshot, TaskGraph Graph)> LoadAsync(string spec, CancellationToken cancellationToken)
     {

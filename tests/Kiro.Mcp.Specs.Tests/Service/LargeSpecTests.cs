@@ -35,8 +35,9 @@ public sealed class LargeSpecTests : IDisposable
         }
         Write(".kiro/specs/big/tasks.md", tasks.ToString());
         var store = new FileStore(new WorkspaceRoot(_root));
-        var specs = new SpecService(store, new SpecIndex(), TimeProvider.System);
-        var board = new TaskService(specs, store, new GitHistory(new WorkspaceRoot(_root)), new CommandRunner(new WorkspaceRoot(_root)), new NoSteering(), TimeProvider.System);
+        var index = new SpecIndex();
+        var specs = new SpecService(store, index, TimeProvider.System);
+        var board = new TaskService(specs, index, store, new GitHistory(new WorkspaceRoot(_root)), new CommandRunner(new WorkspaceRoot(_root)), new NoSteering(), TimeProvider.System);
         var token = TestContext.Current.CancellationToken;
 
         var seen = 0;
