@@ -80,6 +80,9 @@ public sealed partial class TaskGraph
     public bool IsReady(TaskItem task) =>
         task.Status != TaskStatus.Done && DependenciesOf(task.Id).All(d => _tasks[d].Status == TaskStatus.Done);
 
+    /// <summary>Required (non-optional) tasks that are ready, in document order: the first is the next task.</summary>
+    public IReadOnlyList<TaskItem> ReadyRequired() => Tasks.Where(t => !t.Optional && IsReady(t)).ToList();
+
     /// <summary>
     /// Layers of tasks that can run in parallel: every task sits one wave after the latest of its
     /// dependencies. Tasks in a cycle are left out (they are reported in <see cref="Errors"/>).

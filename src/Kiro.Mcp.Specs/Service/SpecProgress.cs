@@ -1,4 +1,5 @@
 using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Specs.Planning;
 using Kiro.Mcp.Specs.Validation;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
@@ -34,11 +35,19 @@ public static class SpecProgress
                     return (name, $"Review {name}.md: call spec_validate(spec: '{spec}'), fix any errors with spec_write, show the document to the user, and call spec_approve(spec: '{spec}', document: '{name}') once they agree.");
             }
         }
-        var tasks = snapshot.Documents.Tasks?.Tasks ?? [];
-        var next = tasks.FirstOrDefault(t => !t.Optional && t.Status != Documents.TaskStatus.Done && !tasks.Any(c => c.ParentId == t.Id && !c.Optional && c.Status != Documents.TaskStatus.Done));
-        return next is null
+        if (snapshot.Documents.Tasks is not { } tasks)
+        {
+            return ("done", "All required tasks are done.");
+        }
+        // The same rule as task_next: the first required task whose dependencies are done.
+        var graph = TaskGraph.Build(tasks);
+        if (graph.ReadyRequired() is [var next, ..])
+        {
+            return ("implementation", $"Start task {next.Id} '{next.Title}' with task_start(spec: '{spec}', taskId: '{next.Id}'), implement it against its acceptance criteria, then call task_complete.");
+        }
+        return graph.Tasks.All(t => t.Optional || t.Status == Documents.TaskStatus.Done)
             ? ("done", "All required tasks are done.")
-            : ("implementation", $"Start task {next.Id} '{next.Title}' with task_start(spec: '{spec}', taskId: '{next.Id}'), implement it against its acceptance criteria, then call task_complete.");
+            : ("implementation", $"No task is ready: the open tasks wait for others. Call task_plan(spec: '{spec}') to see the dependencies.");
     }
 
     /// <summary>What to do after writing a document, given its findings.</summary>

@@ -241,7 +241,7 @@ public sealed class TaskService(
 
     private static NextTask Next(SpecSnapshot snapshot, TaskGraph graph)
     {
-        var open = graph.Tasks.Where(t => !t.Optional && graph.IsReady(t)).ToList();
+        var open = graph.ReadyRequired();
         if (open.Count == 0)
         {
             var step = graph.Tasks.All(t => t.Optional || t.Status == TaskStatus.Done)

@@ -92,6 +92,23 @@ public sealed class SpecServiceTests : IDisposable
         Assert.Equal("\uFEFF# Requirements Document\r\n\r\nNew.\r\n"u8.ToArray(), File.ReadAllBytes(Path.Combine(_root, ".kiro/specs/kept/requirements.md")));
     }
 
+    [Fact]
+    public async Task The_status_next_action_names_the_same_task_as_task_next_when_dependencies_reorder_work()
+    {
+        await _specs.CreateAsync("ordered", SpecType.Feature, WorkflowType.RequirementsFirst, true, null, CancellationToken.None);
+        Write(".kiro/specs/ordered/requirements.md", "# Requirements Document\n");
+        Write(".kiro/specs/ordered/design.md", "# Design Document\n");
+        Write(".kiro/specs/ordered/tasks.md", "# Implementation Plan\n\n- [ ] 1. Wire the UI\n  - _Depends: 2_\n- [ ] 2. Build the model\n");
+        var store = new FileStore(new WorkspaceRoot(_root));
+        var board = new TaskService(_specs, new SpecIndex(), store, new GitHistory(store.Root), new CommandRunner(store.Root), new Kiro.Mcp.Specs.Execution.NoSteering(), TimeProvider.System);
+
+        var status = await _specs.StatusAsync("ordered", CancellationToken.None);
+        var next = await board.NextAsync("ordered", CancellationToken.None);
+
+        Assert.Equal("2", next.Task!.Id);
+        Assert.Contains("task 2 'Build the model'", status.NextAction);
+    }
+
     private void Write(string relative, string text)
     {
         var path = Path.Combine(_root, relative);
