@@ -71,12 +71,14 @@ public static class SpecProgress
     /// <summary>Refuses work on a document while any document before it lacks a current approval (quick specs have no gates).</summary>
     public static void CheckGate(SpecSnapshot snapshot, DocumentKind kind)
     {
-        if (snapshot.Workflow.Quick)
-        {
-            return;
-        }
         var target = SpecLayout.FileName(kind);
-        foreach (var earlier in snapshot.Workflow.Order.TakeWhile(k => k != kind))
+        // Every gate on the way back to the first document, earliest first: that is the one to fix first.
+        var gates = new List<DocumentKind>();
+        for (var gate = snapshot.Workflow.GateFor(kind); gate is not null; gate = snapshot.Workflow.GateFor(gate.Value))
+        {
+            gates.Insert(0, gate.Value);
+        }
+        foreach (var earlier in gates)
         {
             var name = SpecLayout.Name(earlier);
             switch (snapshot.ApprovalOf(earlier))
@@ -90,4 +92,5 @@ public static class SpecProgress
             }
         }
     }
+
 }

@@ -247,20 +247,21 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
             throw new KiroException("spec_not_found", $"There is no spec '{spec}'. {known}. Create one with spec_create.");
         }
         var configFile = await store.ReadAsync(SpecLayout.Config(spec), cancellationToken);
+        // A spec made by hand or by an old Kiro may lack .config.kiro: infer what Kiro would.
+        var config = (configFile is null ? null : SpecConfig.TryParse(configFile.Text))
+            ?? new SpecConfig("", store.FileExists(SpecLayout.Document(spec, DocumentKind.Bugfix)) ? SpecType.Bugfix : SpecType.Feature, WorkflowType.RequirementsFirst);
+        var stateFile = await store.ReadAsync(SpecLayout.State(spec), cancellationToken);
+        var state = stateFile is null ? SpecState.Empty : SpecState.Parse(stateFile.Text, SpecLayout.State(spec));
+        var workflow = SpecWorkflow.For(config, state.Quick);
+        // Only the workflow's own documents: a stray file of another kind is not part of this spec.
         var files = new Dictionary<DocumentKind, VersionedText>();
-        foreach (var kind in Enum.GetValues<DocumentKind>())
+        foreach (var kind in workflow.Order)
         {
             if (await store.ReadAsync(SpecLayout.Document(spec, kind), cancellationToken) is { } file)
             {
                 files[kind] = file;
             }
         }
-        // A spec made by hand or by an old Kiro may lack .config.kiro: infer what Kiro would.
-        var config = (configFile is null ? null : SpecConfig.TryParse(configFile.Text))
-            ?? new SpecConfig("", files.ContainsKey(DocumentKind.Bugfix) ? SpecType.Bugfix : SpecType.Feature, WorkflowType.RequirementsFirst);
-        var stateFile = await store.ReadAsync(SpecLayout.State(spec), cancellationToken);
-        var state = stateFile is null ? SpecState.Empty : SpecState.Parse(stateFile.Text, SpecLayout.State(spec));
-        var workflow = SpecWorkflow.For(config, state.Quick);
 
         var criteriaKind = workflow.CriteriaSource;
         var criteria = files.GetValueOrDefault(criteriaKind) is { } c ? index.Requirements(SpecLayout.Document(spec, criteriaKind), c, criteriaKind) : null;
