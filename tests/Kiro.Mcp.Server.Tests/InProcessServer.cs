@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using Kiro.Mcp.Server.Hosting;
+using Kiro.Mcp.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -24,6 +25,8 @@ public sealed class InProcessServer : IAsyncDisposable
         Workspace = workspace;
         var services = new ServiceCollection();
         services.AddLogging();
+        // A stand-in for ~/.kiro beside the workspace, so no test reads the real home folder.
+        services.AddSingleton(new UserKiroFolder(workspace + ".user-kiro"));
         services.AddKiroWorkspace(workspace);
         services.AddKiroMcpServer(mcp => mcp.WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream()));
         _services = services.BuildServiceProvider(validateScopes: true);

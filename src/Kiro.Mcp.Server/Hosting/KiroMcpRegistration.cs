@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Kiro.Mcp.Server.Prompts;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Tools;
@@ -19,6 +20,7 @@ public static class KiroMcpRegistration
     public static IServiceCollection AddKiroWorkspace(this IServiceCollection services, string workspace)
     {
         services.AddSingleton(new WorkspaceRoot(workspace));
+        services.TryAddSingleton(UserKiroFolder.FromEnvironment());
         services.AddSingleton<FileStore>();
         services.AddSingleton<SpecIndex>();
         services.AddSingleton(TimeProvider.System);

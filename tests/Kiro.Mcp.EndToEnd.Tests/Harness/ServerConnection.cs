@@ -12,6 +12,9 @@ namespace Kiro.Mcp.EndToEnd.Tests.Harness;
 /// </summary>
 public sealed class ServerConnection : IAsyncDisposable
 {
+    /// <summary>The variable that points the server at another ~/.kiro (Kiro.Mcp.Workspace.UserKiroFolder).</summary>
+    public const string UserKiroVariable = "KIRO_MCP_USER_DIR";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process? _httpProcess;
@@ -52,6 +55,7 @@ public sealed class ServerConnection : IAsyncDisposable
             Command = "dotnet",
             Arguments = [ServerBinary.Path, "--stdio", "--workspace", workspace, "--log-level", "Debug"],
             StandardErrorLines = stderr.Enqueue,
+            EnvironmentVariables = new Dictionary<string, string?> { [UserKiroVariable] = UserKiroDirectory(workspace) },
         });
         var client = await McpClient.CreateAsync(transport, options ?? DesktopClient());
         return new ServerConnection(client, null, stderr, null);
@@ -86,6 +90,7 @@ public sealed class ServerConnection : IAsyncDisposable
     public static async Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchHttpAsync(string workspace, IReadOnlyList<string> extraArgs)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.Environment[UserKiroVariable] = UserKiroDirectory(workspace);
         foreach (var arg in new[] { ServerBinary.Path, "--http", "--port", "0", "--workspace", workspace }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
@@ -120,6 +125,13 @@ public sealed class ServerConnection : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The server's stand-in for the user's ~/.kiro: a sibling of the workspace, so no test ever reads the
+    /// real home folder. It does not exist unless a test creates it.
+    /// </summary>
+    public static string UserKiroDirectory(string workspace) =>
+        Path.TrimEndingDirectorySeparator(workspace) + ".user-kiro";
 
     public static void Stop(Process process)
     {
