@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Kiro.Mcp.Specs.Export;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
@@ -113,6 +114,14 @@ public sealed class SpecTools(SpecService specs)
         [Description("A requirement number ('2') or criterion id ('2.3'); omit for all.")] string? requirement = null,
         CancellationToken cancellationToken = default) =>
         specs.TraceAsync(spec, requirement, cancellationToken);
+
+    [McpServerTool(Name = "spec_export", Title = "Export a spec", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Exports a spec for a tracker: 'json' (the model with stable ids), 'csv' (Jira's CSV import) or 'github' (one issue per top-level task).")]
+    public Task<SpecExport> ExportAsync(
+        [Description("Spec name.")] string spec,
+        [Description("'json' (default), 'csv' or 'github'.")] string format = "json",
+        CancellationToken cancellationToken = default) =>
+        specs.ExportAsync(spec, ExportFormats.Parse(format), cancellationToken);
 
     private static SpecType ParseType(string type) => type.Trim().ToLowerInvariant() switch
     {

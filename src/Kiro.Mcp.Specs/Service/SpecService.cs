@@ -1,5 +1,6 @@
 using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Execution;
+using Kiro.Mcp.Specs.Export;
 using Kiro.Mcp.Specs.Validation;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
@@ -236,6 +237,10 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         }
         return new SpecTrace(spec, traces);
     }
+
+    /// <summary>The spec as JSON, a Jira CSV import or GitHub issues (<see cref="SpecExporter"/>).</summary>
+    public async Task<SpecExport> ExportAsync(string spec, ExportFormat format, CancellationToken cancellationToken) =>
+        SpecExporter.Export(SpecModel.Of(await LoadAsync(spec, cancellationToken)), format);
 
     public async Task<SpecSnapshot> LoadAsync(string spec, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class SpecServiceTests : IDisposable
         foreach (var repository in repositories)
         {
             var workspace = Path.Combine(_root, Path.GetFileName(repository));
-            CopyFolder(Path.Combine(repository, ".kiro", "specs"), Path.Combine(workspace, ".kiro", "specs"));
+            FixturePaths.CopyFolder(Path.Combine(repository, ".kiro", "specs"), Path.Combine(workspace, ".kiro", "specs"));
             var specs = new SpecService(new FileStore(new WorkspaceRoot(workspace)), new SpecIndex(), TimeProvider.System);
 
             var page = await specs.ListAsync(null, null, CancellationToken.None);
@@ -114,15 +114,5 @@ public sealed class SpecServiceTests : IDisposable
         var path = Path.Combine(_root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }
