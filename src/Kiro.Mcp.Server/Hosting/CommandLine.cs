@@ -9,7 +9,11 @@ public static class CommandLine
 {
     public const string TokenVariable = "KIRO_MCP_TOKEN";
 
-    public static RootCommand Create()
+    /// <param name="extensions">
+    /// Extra MCP registrations served beside Kiro's tools, resources and prompts, through the same transports,
+    /// filters and auth. The server passes none; the conformance test host adds the suite's fixtures.
+    /// </param>
+    public static RootCommand Create(Action<IMcpServerBuilder>? extensions = null)
     {
         var workspace = new Option<DirectoryInfo>("--workspace", "-w")
         {
@@ -61,8 +65,8 @@ public static class CommandLine
                 return 2;
             }
             return settings.Http
-                ? await HttpServer.RunAsync(settings, cancellationToken)
-                : await StdioServer.RunAsync(settings, cancellationToken);
+                ? await HttpServer.RunAsync(settings, extensions, cancellationToken)
+                : await StdioServer.RunAsync(settings, extensions, cancellationToken);
         });
         return root;
     }

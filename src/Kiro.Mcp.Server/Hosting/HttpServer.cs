@@ -12,10 +12,11 @@ public static class HttpServer
 {
     public const string Path = "/mcp";
 
-    public static async Task<int> RunAsync(ServerSettings settings, CancellationToken cancellationToken)
+    /// <param name="extensions">Extra MCP registrations on top of Kiro's (a test host adds fixtures this way); null for none.</param>
+    public static async Task<int> RunAsync(ServerSettings settings, Action<IMcpServerBuilder>? extensions, CancellationToken cancellationToken)
     {
         await using var logger = Logging.Create(settings);
-        await using var app = Build(settings, logger);
+        await using var app = Build(settings, logger, extensions);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
@@ -26,7 +27,7 @@ public static class HttpServer
         return 0;
     }
 
-    public static WebApplication Build(ServerSettings settings, Serilog.ILogger logger)
+    public static WebApplication Build(ServerSettings settings, Serilog.ILogger logger, Action<IMcpServerBuilder>? extensions = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Services.AddSerilog(logger);
@@ -35,7 +36,11 @@ public static class HttpServer
         builder.Services.AddHostFiltering(options => options.AllowedHosts = AllowedHosts(settings.Host));
         builder.Services.AddKiroWorkspace(settings.Workspace);
         builder.Services.AddKiroMcpServer(
-            mcp => mcp.WithHttpTransport(options => options.SessionMode = settings.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.Stateful),
+            mcp =>
+            {
+                mcp.WithHttpTransport(options => options.SessionMode = settings.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.Stateful);
+                extensions?.Invoke(mcp);
+            },
             notifications: !settings.Stateless);
 
         var app = builder.Build();

@@ -5,7 +5,8 @@ namespace Kiro.Mcp.Server.Hosting;
 /// <summary>MCP over stdin/stdout: no web stack, so a desktop client's per-conversation launch stays quick.</summary>
 public static class StdioServer
 {
-    public static async Task<int> RunAsync(ServerSettings settings, CancellationToken cancellationToken)
+    /// <param name="extensions">Extra MCP registrations on top of Kiro's (a test host adds fixtures this way); null for none.</param>
+    public static async Task<int> RunAsync(ServerSettings settings, Action<IMcpServerBuilder>? extensions, CancellationToken cancellationToken)
     {
         // Anything a library prints must not corrupt the protocol stream: stdout is the transport's alone.
         Console.SetOut(Console.Error);
@@ -13,7 +14,11 @@ public static class StdioServer
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSerilog(logger);
         builder.Services.AddKiroWorkspace(settings.Workspace);
-        builder.Services.AddKiroMcpServer(mcp => mcp.WithStdioServerTransport());
+        builder.Services.AddKiroMcpServer(mcp =>
+        {
+            mcp.WithStdioServerTransport();
+            extensions?.Invoke(mcp);
+        });
         using var host = builder.Build();
         logger.Information("Kiro.Mcp {Version} serving {Workspace} over stdio", KiroMcpRegistration.Version, settings.Workspace);
         await host.RunAsync(cancellationToken);

@@ -3,19 +3,29 @@ namespace Kiro.Mcp.EndToEnd.Tests.Harness;
 /// <summary>The built server, as a client would launch it: <c>dotnet Kiro.Mcp.Server.dll</c>.</summary>
 public static class ServerBinary
 {
-    public static string Path { get; } = Find();
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    private static string Find()
+    public static string Path { get; } = Find("src", "Kiro.Mcp.Server");
+
+    /// <summary>The same server with the conformance suite's reference fixtures added (tests/Kiro.Mcp.Conformance.Host).</summary>
+    public static string ConformanceHostPath => Find("tests", "Kiro.Mcp.Conformance.Host");
+
+    private static string Find(string folder, string project)
     {
-        // The test project builds the server first (a ProjectReference); use the same configuration.
+        // The test project builds both first (ProjectReferences); use the same configuration.
         var baseDir = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = baseDir.Parent!.Name;
-        for (var dir = baseDir; dir is not null; dir = dir.Parent)
+        var dll = System.IO.Path.Combine(RepositoryRoot, folder, project, "bin", configuration, baseDir.Name, project + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first: " + dll);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Kiro.Mcp.sln")))
             {
-                var dll = System.IO.Path.Combine(dir.FullName, "src", "Kiro.Mcp.Server", "bin", configuration, baseDir.Name, "Kiro.Mcp.Server.dll");
-                return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first: " + dll);
+                return dir.FullName;
             }
         }
         throw new InvalidOperationException("Kiro.Mcp.sln not found above " + AppContext.BaseDirectory);

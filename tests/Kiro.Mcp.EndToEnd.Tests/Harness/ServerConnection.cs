@@ -86,12 +86,12 @@ public sealed class ServerConnection : IAsyncDisposable
     public static async Task<McpClient> ConnectHttpAsync(Uri endpoint, string name) =>
         await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, TransportMode = HttpTransportMode.StreamableHttp }), DesktopClient(name));
 
-    /// <summary>Starts the HTTP server and waits for its "Listening on" line.</summary>
-    public static async Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchHttpAsync(string workspace, IReadOnlyList<string> extraArgs)
+    /// <summary>Starts the HTTP server (or another build of it, such as the conformance host) and waits for its "Listening on" line.</summary>
+    public static async Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchHttpAsync(string workspace, IReadOnlyList<string> extraArgs, string? binary = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         info.Environment[UserKiroVariable] = UserKiroDirectory(workspace);
-        foreach (var arg in new[] { ServerBinary.Path, "--http", "--port", "0", "--workspace", workspace }.Concat(extraArgs))
+        foreach (var arg in new[] { binary ?? ServerBinary.Path, "--http", "--port", "0", "--workspace", workspace }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }
