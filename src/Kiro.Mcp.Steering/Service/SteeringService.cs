@@ -282,11 +282,16 @@ public sealed class SteeringService(SteeringLoader loader, ReferenceExpander exp
         ArgumentNullException.ThrowIfNull(path);
         var candidate = path.Trim();
         // An absolute path inside the workspace is what editors hand out; it means the same file.
+        // Any other absolute path goes to Resolve as it is, which refuses it.
         if (Path.IsPathFullyQualified(candidate) && (candidate + Path.DirectorySeparatorChar).StartsWith(root.FullPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             candidate = Path.GetRelativePath(root.FullPath, candidate);
         }
-        return root.ToRelative(root.Resolve(FilePatterns.Normalize(candidate) is { Length: > 0 } normalized ? normalized : candidate));
+        while (candidate.StartsWith("./", StringComparison.Ordinal) || candidate.StartsWith(".\\", StringComparison.Ordinal))
+        {
+            candidate = candidate[2..];
+        }
+        return root.ToRelative(root.Resolve(candidate));
     }
 
     private static void CheckParameters(Documents.Inclusion mode, List<string> patterns, string? description)
