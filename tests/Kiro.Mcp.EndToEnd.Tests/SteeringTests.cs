@@ -120,6 +120,13 @@ public class SteeringTests
 
         var started = await server.CallOkAsync("task_start", new { spec = "steered", taskId = "2" });
         Assert.Equal(["Steering: react (fileMatch 'web/**/*.tsx' matches web/history.tsx)", "Steering: product (always)"], Sections(started).Keys);
+
+        // A huge steering document is cut to the task context's budget, and the cut is reported.
+        await server.CallOkAsync("steering_write", new { name = "huge", content = string.Concat(Enumerable.Repeat("A rule to follow.\n", 5_000)) });
+        var budgeted = await server.CallOkAsync("task_context", new { spec = "steered", taskId = "1" });
+        Assert.True(budgeted.GetProperty("truncated").GetBoolean());
+        Assert.Equal("Steering: csharp (fileMatch '**/*.cs' matches src/log/add.cs)", Sections(budgeted).Keys.First());
+        Assert.InRange(Sections(budgeted).Values.Sum(t => t.Length), 1, 32_000);
     }
 
     private static Dictionary<string, string> Sections(JsonElement context) =>
