@@ -4,6 +4,8 @@ using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Tools;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Service;
+using Kiro.Mcp.Steering.References;
+using Kiro.Mcp.Steering.Service;
 using Kiro.Mcp.Workspace;
 using ModelContextProtocol.Protocol;
 
@@ -28,7 +30,11 @@ public static class KiroMcpRegistration
         services.AddSingleton<TaskService>();
         services.AddSingleton<GitHistory>();
         services.AddSingleton<CommandRunner>();
-        services.AddSingleton<ISteeringSource, NoSteering>();
+        services.AddSingleton<SteeringIndex>();
+        services.AddSingleton<SteeringLoader>();
+        services.AddSingleton<ReferenceExpander>();
+        services.AddSingleton<SteeringService>();
+        services.AddSingleton<ISteeringSource, TaskSteeringSource>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddHostedService<WorkspaceChangeNotifier>();
         return services;
@@ -45,7 +51,9 @@ public static class KiroMcpRegistration
         builder
             .WithTools<SpecTools>(KiroJson.Options)
             .WithTools<TaskTools>(KiroJson.Options)
+            .WithTools<SteeringTools>(KiroJson.Options)
             .WithResources<SpecResources>()
+            .WithResources<SteeringResources>()
             .WithPrompts<SpecPrompts>(KiroJson.Options)
             .WithCompleteHandler(Completions.HandleAsync)
             .WithRequestFilters(filters => filters.AddCallToolFilter(ErrorFilters.Tools).AddReadResourceFilter(ErrorFilters.Resources));
@@ -66,5 +74,6 @@ public static class KiroMcpRegistration
     private const string Instructions =
         "Kiro-style spec-driven development. A spec goes requirements → design → tasks (design-first: design → requirements → tasks; bugfix: bugfix → design → tasks), " +
         "and each document must be approved by the user (spec_approve) before the next can be written. Start with spec_create, follow the nextStep of every result, " +
-        "and run spec_validate before asking for approval. The prompt 'spec_workflow' explains the whole flow.";
+        "and run spec_validate before asking for approval. The prompt 'spec_workflow' explains the whole flow. " +
+        "Before changing files, call steering_context with their paths for the project's rules.";
 }

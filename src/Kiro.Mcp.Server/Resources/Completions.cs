@@ -1,11 +1,12 @@
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Workflow;
+using Kiro.Mcp.Steering.Service;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace Kiro.Mcp.Server.Resources;
 
-/// <summary>Completes spec names and document names in resource templates and prompts.</summary>
+/// <summary>Completes spec names, document names and steering names in resource templates and prompts.</summary>
 public static class Completions
 {
     private const int MaxValues = 100;
@@ -18,6 +19,8 @@ public static class Completions
         {
             "spec" => specs.Names(),
             "document" => await DocumentsAsync(specs, request, cancellationToken),
+            "name" when request.Ref is ResourceTemplateReference { Uri: { } uri } && uri.StartsWith(ResourceUris.SteeringPrefix, StringComparison.Ordinal) =>
+                await context.Services!.GetRequiredService<SteeringService>().NamesAsync(cancellationToken),
             _ => [],
         };
         var values = candidates.Where(v => v.StartsWith(request.Argument.Value ?? "", StringComparison.OrdinalIgnoreCase)).ToList();

@@ -5,10 +5,14 @@ public static class ResourceUris
 {
     public const string Specs = "kiro://specs";
     public const string SpecPrefix = "kiro://specs/";
+    public const string SteeringPrefix = "kiro://steering/";
 
     public static string Document(string spec, string document) => $"{SpecPrefix}{spec}/{document}";
 
     public static string Status(string spec) => $"{SpecPrefix}{spec}/status";
+
+    /// <summary>A steering document; the '/' of an AGENTS.md path is escaped so the name stays one segment.</summary>
+    public static string Steering(string name) => SteeringPrefix + Uri.EscapeDataString(name);
 
     /// <summary>
     /// True when a change to <paramref name="path"/> (workspace-relative) may change what
@@ -17,6 +21,10 @@ public static class ResourceUris
     /// </summary>
     public static bool IsAffected(string uri, string path)
     {
+        if (uri.StartsWith(SteeringPrefix, StringComparison.Ordinal))
+        {
+            return IsSteeringAffected(uri, path);
+        }
         var parts = path.Split('/');
         if (parts.Length < 3 || parts[0] != ".kiro" || parts[1] != "specs")
         {
@@ -37,5 +45,29 @@ public static class ResourceUris
         }
         var file = parts[^1];
         return file.EndsWith(".md", StringComparison.Ordinal) && uri == Document(spec, file[..^3]);
+    }
+
+    /// <summary>
+    /// A steering document changes with its file in .kiro/steering (or a rescan of the folder). Global
+    /// files and AGENTS.md files outside .kiro are not watched.
+    /// </summary>
+    private static bool IsSteeringAffected(string uri, string path)
+    {
+        const string folder = ".kiro/steering";
+        if (path is ".kiro" or folder)
+        {
+            return true;
+        }
+        if (!path.StartsWith(folder + "/", StringComparison.Ordinal) || path.IndexOf('/', folder.Length + 1) >= 0 || !path.EndsWith(".md", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var name = Uri.UnescapeDataString(uri[SteeringPrefix.Length..]);
+        if (name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^3];
+        }
+        // Names compare as in SteeringService: "Tech" and "tech" are one document.
+        return string.Equals(path[(folder.Length + 1)..^3], name, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,8 +1,8 @@
 namespace Kiro.Mcp.Specs.Execution;
 
 /// <summary>
-/// The steering documents that apply to some files. The steering issue provides the real source
-/// (inclusion rules, fileMatch patterns); until then <see cref="NoSteering"/> answers nothing.
+/// The steering documents that apply to some files. Kiro.Mcp.Steering provides the real source
+/// (inclusion rules, fileMatch patterns, AGENTS.md); <see cref="NoSteering"/> answers nothing, for tests.
 /// </summary>
 public interface ISteeringSource
 {
