@@ -17,7 +17,7 @@ public static class KiroMcpRegistration
 {
     public const string ServerName = "kiro-mcp";
 
-    public static IServiceCollection AddKiroWorkspace(this IServiceCollection services, string workspace)
+    public static IServiceCollection AddKiroWorkspace(this IServiceCollection services, string workspace, ServerSettings? settings = null)
     {
         services.AddSingleton(new WorkspaceRoot(workspace));
         services.TryAddSingleton(UserKiroFolder.FromEnvironment());
@@ -31,6 +31,7 @@ public static class KiroMcpRegistration
         services.AddSingleton<ISteeringSource, NoSteering>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddHostedService<WorkspaceChangeNotifier>();
+        services.AddKiroHooks(settings);
         return services;
     }
 
@@ -45,10 +46,12 @@ public static class KiroMcpRegistration
         builder
             .WithTools<SpecTools>(KiroJson.Options)
             .WithTools<TaskTools>(KiroJson.Options)
+            .WithTools<HookTools>(KiroJson.Options)
             .WithResources<SpecResources>()
+            .WithResources<HookResources>()
             .WithPrompts<SpecPrompts>(KiroJson.Options)
             .WithCompleteHandler(Completions.HandleAsync)
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ErrorFilters.Tools).AddReadResourceFilter(ErrorFilters.Resources));
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ErrorFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddReadResourceFilter(ErrorFilters.Resources));
         if (notifications)
         {
             // Subscriptions need a session to notify; stateless HTTP has none, so it does not offer them.
