@@ -52,19 +52,15 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
         var state = _states.GetOrAdd(hook.Key, _ => new HookState());
         lock (state)
         {
-            var chained = state.Running || clock.GetUtcNow() - state.LastEnded < ChainWindow;
-            state.Chain = chained ? state.Chain + 1 : 0;
-            if (state.Chain > MaxChain)
-            {
-                if (state.Chain == MaxChain + 1)
-                {
-                    _ = RecordAsync(Skipped(hook, e, $"Not run: fired {MaxChain + 1} times in a row by changes made while it ran or just after, which looks like its own writes. It runs again on the next change made later."));
-                }
-                return;
-            }
             if (state.Running)
             {
-                state.Queued = state.Queued is null ? e : state.Queued with { Files = [.. state.Queued.Files.Union(e.Files, StringComparer.Ordinal)] };
+                state.Queued = Merge(state.Queued, e);
+                return;
+            }
+            state.Chain = clock.GetUtcNow() - state.LastEnded < ChainWindow ? state.Chain + 1 : 0;
+            if (state.Chain > MaxChain)
+            {
+                Stop(hook, state, e);
                 return;
             }
             state.Running = true;
@@ -99,6 +95,12 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
             {
                 next = state.Queued;
                 state.Queued = null;
+                // A follow-up is a run caused by changes made while the hook ran: it counts toward the chain.
+                if (next is not null && ++state.Chain > MaxChain)
+                {
+                    Stop(hook, state, next);
+                    next = null;
+                }
                 state.Running = next is not null;
             }
         }
@@ -135,6 +137,19 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
         return new HookOutcome(run, blocked ? $"hook '{hook.Name}' exited with code 2: {reason.Trim()}" : null);
     }
 
+    private static HookEvent Merge(HookEvent? queued, HookEvent e) =>
+        queued is null ? e : queued with { Files = [.. queued.Files.Union(e.Files, StringComparer.Ordinal)] };
+
+    /// <summary>Notes once per chain that the hook was not run again (called under the state's lock).</summary>
+    private void Stop(HookDefinition hook, HookState state, HookEvent e)
+    {
+        if (!state.StopRecorded)
+        {
+            state.StopRecorded = true;
+            _ = RecordAsync(Skipped(hook, e, $"Not run: fired again {MaxChain + 1} times in a row by changes made while it ran or just after, which looks like its own writes. It runs again on a change made later."));
+        }
+    }
+
     private HookRun Skipped(HookDefinition hook, HookEvent e, string why) => NewRun(hook, e, clock.GetUtcNow(), 0, null, "skipped", why);
 
     private static HookRun NewRun(HookDefinition hook, HookEvent e, DateTimeOffset started, long duration, int? exitCode, string outcome, string output) =>
@@ -163,6 +178,19 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
 
         public DateTimeOffset LastEnded { get; set; } = DateTimeOffset.MinValue;
 
-        public int Chain { get; set; }
+        public int Chain
+        {
+            get;
+            set
+            {
+                field = value;
+                if (value == 0)
+                {
+                    StopRecorded = false;
+                }
+            }
+        }
+
+        public bool StopRecorded { get; set; }
     }
 }
