@@ -34,12 +34,13 @@ public static class CommandLine
             Description = $"Require 'Authorization: Bearer <secret>' over HTTP. NAME=SECRET names the user recorded in approvals; repeat for several users. Also read from {TokenVariable}.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var noCommandHooks = new Option<bool>("--no-command-hooks") { Description = "Never run command hooks from .kiro/hooks or ~/.kiro/hooks; agent hooks still reach the assistant." };
         var logFile = new Option<FileInfo?>("--log-file") { Description = "Also write logs to this file (rolled daily). Logs always go to stderr." };
         var logLevel = new Option<LogEventLevel>("--log-level") { Description = "Minimum log level. Default Information.", DefaultValueFactory = _ => LogEventLevel.Information };
 
         var root = new RootCommand("Kiro.Mcp: Kiro-style spec-driven development (specs, approvals, tasks) for any MCP client.")
         {
-            workspace, stdio, http, host, port, stateless, token, logFile, logLevel,
+            workspace, stdio, http, host, port, stateless, token, noCommandHooks, logFile, logLevel,
         };
         root.SetAction(async (result, cancellationToken) =>
         {
@@ -56,6 +57,7 @@ public static class CommandLine
                 Port = result.GetValue(port),
                 Stateless = result.GetValue(stateless),
                 Tokens = ParseTokens(result.GetValue(token) ?? [], Environment.GetEnvironmentVariable(TokenVariable)),
+                NoCommandHooks = result.GetValue(noCommandHooks),
                 LogFile = result.GetValue(logFile)?.FullName,
                 LogLevel = result.GetValue(logLevel),
             };

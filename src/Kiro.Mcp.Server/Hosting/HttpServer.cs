@@ -34,7 +34,7 @@ public static class HttpServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(ListenAddress(settings.Host), settings.Port));
         // The SDK checks neither Host nor Origin (DNS rebinding): both checks are ours and always on.
         builder.Services.AddHostFiltering(options => options.AllowedHosts = AllowedHosts(settings.Host));
-        builder.Services.AddKiroWorkspace(settings.Workspace);
+        builder.Services.AddKiroWorkspace(settings.Workspace, settings);
         builder.Services.AddKiroMcpServer(
             mcp =>
             {

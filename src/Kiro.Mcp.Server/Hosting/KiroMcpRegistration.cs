@@ -19,7 +19,7 @@ public static class KiroMcpRegistration
 {
     public const string ServerName = "kiro-mcp";
 
-    public static IServiceCollection AddKiroWorkspace(this IServiceCollection services, string workspace)
+    public static IServiceCollection AddKiroWorkspace(this IServiceCollection services, string workspace, ServerSettings? settings = null)
     {
         services.AddSingleton(new WorkspaceRoot(workspace));
         services.TryAddSingleton(UserKiroFolder.FromEnvironment());
@@ -37,6 +37,7 @@ public static class KiroMcpRegistration
         services.AddSingleton<ISteeringSource, TaskSteeringSource>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddHostedService<WorkspaceChangeNotifier>();
+        services.AddKiroHooks(settings);
         return services;
     }
 
@@ -52,11 +53,13 @@ public static class KiroMcpRegistration
             .WithTools<SpecTools>(KiroJson.Options)
             .WithTools<TaskTools>(KiroJson.Options)
             .WithTools<SteeringTools>(KiroJson.Options)
+            .WithTools<HookTools>(KiroJson.Options)
             .WithResources<SpecResources>()
             .WithResources<SteeringResources>()
+            .WithResources<HookResources>()
             .WithPrompts<SpecPrompts>(KiroJson.Options)
             .WithCompleteHandler(Completions.HandleAsync)
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ErrorFilters.Tools).AddReadResourceFilter(ErrorFilters.Resources));
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ErrorFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddReadResourceFilter(ErrorFilters.Resources));
         if (notifications)
         {
             // Subscriptions need a session to notify; stateless HTTP has none, so it does not offer them.

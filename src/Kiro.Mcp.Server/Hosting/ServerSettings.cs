@@ -18,6 +18,9 @@ public sealed record ServerSettings
     /// <summary>Bearer tokens by user name. Empty means no authentication (allowed on loopback only).</summary>
     public IReadOnlyDictionary<string, string> Tokens { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>True to never run command hooks (agent hooks still reach the assistant).</summary>
+    public bool NoCommandHooks { get; init; }
+
     public string? LogFile { get; init; }
 
     public LogEventLevel LogLevel { get; init; } = LogEventLevel.Information;

@@ -13,7 +13,7 @@ public static class StdioServer
         await using var logger = Logging.Create(settings);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSerilog(logger);
-        builder.Services.AddKiroWorkspace(settings.Workspace);
+        builder.Services.AddKiroWorkspace(settings.Workspace, settings);
         builder.Services.AddKiroMcpServer(mcp =>
         {
             mcp.WithStdioServerTransport();

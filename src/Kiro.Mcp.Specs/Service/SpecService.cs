@@ -1,6 +1,7 @@
 using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Export;
+using Kiro.Mcp.Specs.Lifecycle;
 using Kiro.Mcp.Specs.Validation;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
@@ -12,8 +13,10 @@ namespace Kiro.Mcp.Specs.Service;
 /// Every operation reads the files it needs (so an edit made in an editor is seen at once) and
 /// every write goes through the <see cref="FileStore"/> (atomic, version-checked).
 /// </summary>
-public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider clock)
+public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider clock, ISpecLifecycle? lifecycle = null)
 {
+    private readonly ISpecLifecycle _lifecycle = lifecycle ?? new NoLifecycle();
+
     /// <summary>About 15,000 tokens: keeps one response well under the 20,000-token budget.</summary>
     public const int MaxTextLength = 60_000;
 
@@ -60,6 +63,8 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var first = SpecWorkflow.For(config, quick).Order[0];
         var version = await store.WriteAsync(SpecLayout.Document(name, first), SpecTemplates.For(first, description), FileStore.Absent, cancellationToken);
         var firstName = SpecLayout.Name(first);
+        await _lifecycle.SpecCreatedAsync(
+            new SpecEvent(name, SpecConfig.TypeName(config.Type), SpecConfig.WorkflowName(config.Workflow), SpecLayout.Folder(name)), cancellationToken);
         return new CreatedSpec(
             name,
             SpecConfig.TypeName(config.Type),
@@ -186,6 +191,8 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var statePath = SpecLayout.State(spec);
         await store.UpdateAsync(statePath, current =>
             (current is null ? SpecState.Empty : SpecState.Parse(current.Text, statePath)).WithApproval(kind, approval).ToJson(), cancellationToken);
+        await _lifecycle.DocumentApprovedAsync(
+            new DocumentEvent(spec, SpecLayout.Name(kind), SpecLayout.Document(spec, kind), version, by), cancellationToken);
         var after = await LoadAsync(spec, cancellationToken);
         return new ApprovalOutcome(spec, SpecLayout.Name(kind), true, version, approval.By, approval.At, SpecProgress.Of(after).Next);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Execution;
+using Kiro.Mcp.Specs.Lifecycle;
 using Kiro.Mcp.Specs.Planning;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
@@ -20,8 +21,11 @@ public sealed class TaskService(
     GitHistory git,
     CommandRunner runner,
     ISteeringSource steering,
-    TimeProvider clock)
+    TimeProvider clock,
+    ISpecLifecycle? lifecycle = null)
 {
+    private readonly ISpecLifecycle _lifecycle = lifecycle ?? new NoLifecycle();
+
     /// <summary>Kiro runs at most five sub-agents at once; ten candidates is plenty and keeps the answer small.</summary>
     public const int MaxParallel = 10;
 
@@ -107,6 +111,11 @@ public sealed class TaskService(
         {
             throw new KiroException("task_blocked",
                 $"Task {task.Id} waits for task(s) {string.Join(", ", waiting)}. Call task_next(spec: '{spec}') for a task that is ready.");
+        }
+        if (await _lifecycle.BeforeTaskStartAsync(new TaskEvent(spec, task.Id, task.Title, "in_progress", by), cancellationToken) is { } refusal)
+        {
+            throw new KiroException("task_start_refused",
+                $"Task {task.Id} was not started: {refusal.Trim()} Resolve that (or ask the user), then call task_start again.");
         }
 
         await store.UpdateAsync(SpecLayout.Document(spec, DocumentKind.Tasks), current =>
@@ -217,6 +226,7 @@ public sealed class TaskService(
             return runs;
         }, cancellationToken);
 
+        await _lifecycle.TaskCompletedAsync(new TaskEvent(spec, task.Id, task.Title, "done", by), cancellationToken);
         var next = await NextAsync(spec, cancellationToken);
         var verified = verification is null ? (verify ? " (no verification command is configured: set one in .kiro/settings/kiro-mcp.json or a _Verify: line)" : " (not verified)") : " and verified";
         return new TaskCompletion(spec, task.Id, true, verification, markedDone, next.Task,

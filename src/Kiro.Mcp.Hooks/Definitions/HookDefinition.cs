@@ -1,0 +1,58 @@
+namespace Kiro.Mcp.Hooks.Definitions;
+
+/// <summary>
+/// One hook as read from either format. <see cref="Trigger"/> is the v1 name (legacy names are
+/// mapped), or the name as written when it is unknown. File triggers match with
+/// <see cref="Matcher"/> (v1, a regular expression searched in the workspace-relative path) or
+/// <see cref="Patterns"/> (legacy globs); neither means every file.
+/// </summary>
+public sealed record HookDefinition
+{
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public required string Trigger { get; init; }
+
+    public string? Matcher { get; init; }
+
+    public IReadOnlyList<string> Patterns { get; init; } = [];
+
+    public required HookActionType ActionType { get; init; }
+
+    public string? Command { get; init; }
+
+    public string? Prompt { get; init; }
+
+    /// <summary>Seconds; null means the default (60), 0 means none.</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    public bool Enabled { get; init; } = true;
+
+    public required HookSource Source { get; init; }
+
+    public required HookFormat Format { get; init; }
+
+    /// <summary>The file, as shown to users: workspace-relative, or under <c>~/.kiro/hooks/</c>.</summary>
+    public required string File { get; init; }
+
+    public required int Line { get; init; }
+
+    /// <summary>Position in its file (v1 files hold several hooks).</summary>
+    public int Index { get; init; }
+
+    /// <summary>Why this hook never fires although it is enabled (superseded, shadowed), or null.</summary>
+    public string? Inactive { get; init; }
+
+    /// <summary>Identifies the hook across reloads: its file and its place in it.</summary>
+    public string Key => $"{File}#{Index}";
+
+    public const int DefaultTimeoutSeconds = 60;
+
+    public TimeSpan Timeout => TimeoutSeconds switch
+    {
+        null => TimeSpan.FromSeconds(DefaultTimeoutSeconds),
+        0 => System.Threading.Timeout.InfiniteTimeSpan,
+        var s => TimeSpan.FromSeconds(s.Value),
+    };
+}

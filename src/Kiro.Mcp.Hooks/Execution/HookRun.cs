@@ -1,0 +1,21 @@
+namespace Kiro.Mcp.Hooks.Execution;
+
+/// <summary>
+/// One run of a hook: which hook and why, what it did and how it ended. <see cref="Outcome"/> is
+/// <c>ok</c>, <c>failed</c> (non-zero exit), <c>timed_out</c> (killed with its process tree),
+/// <c>blocked</c> (a PreTaskExec command exited with 2), <c>delivered</c> (an agent prompt was queued
+/// for the assistant) or <c>skipped</c> (see the output).
+/// </summary>
+public sealed record HookRun(
+    string Hook,
+    string File,
+    string Trigger,
+    IReadOnlyList<string> Files,
+    string? Spec,
+    string? TaskId,
+    string Action,
+    DateTimeOffset StartedAt,
+    long DurationMs,
+    int? ExitCode,
+    string Outcome,
+    string OutputTail);

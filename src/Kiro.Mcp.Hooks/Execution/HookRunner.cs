@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using Kiro.Mcp.Hooks.Definitions;
+using Kiro.Mcp.Hooks.Triggers;
+using Kiro.Mcp.Workspace;
+
+namespace Kiro.Mcp.Hooks.Execution;
+
+/// <summary>
+/// Runs hooks: a command in the workspace (event JSON on stdin, KIRO_* variables, timeout that kills
+/// its process tree), or an agent prompt queued for the assistant. One hook never runs twice at
+/// once: events that arrive while it runs are merged into one follow-up run. A hook fired again and
+/// again by changes made while it ran, or just after (its own writes: a formatter on save), is
+/// stopped after <see cref="MaxChain"/> follow-ups instead of looping.
+/// </summary>
+public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, PendingPrompts pending, HookHistory history, TimeProvider clock) : IDisposable
+{
+    /// <summary>Changes seen this soon after a hook's run count as caused by it (the watcher reports a burst after it goes quiet).</summary>
+    public static readonly TimeSpan ChainWindow = TimeSpan.FromSeconds(3);
+
+    public const int MaxChain = 2;
+
+    private readonly ConcurrentDictionary<string, HookState> _states = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Runs the hook now (after any run of it in progress) and returns how it ended.</summary>
+    public async Task<HookOutcome> RunAsync(HookDefinition hook, HookEvent e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        var state = _states.GetOrAdd(hook.Key, _ => new HookState());
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+        await state.Gate.WaitAsync(linked.Token);
+        try
+        {
+            return await ExecuteAsync(hook, e, linked.Token);
+        }
+        finally
+        {
+            lock (state)
+            {
+                state.LastEnded = clock.GetUtcNow();
+            }
+            state.Gate.Release();
+        }
+    }
+
+    /// <summary>Runs the hook in the background, or merges the event into its next run if it is busy.</summary>
+    public void Schedule(HookDefinition hook, HookEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(hook);
+        ArgumentNullException.ThrowIfNull(e);
+        var state = _states.GetOrAdd(hook.Key, _ => new HookState());
+        lock (state)
+        {
+            if (state.Running)
+            {
+                state.Queued = Merge(state.Queued, e);
+                return;
+            }
+            state.Chain = clock.GetUtcNow() - state.LastEnded < ChainWindow ? state.Chain + 1 : 0;
+            if (state.Chain > MaxChain)
+            {
+                Stop(hook, state, e);
+                return;
+            }
+            state.Running = true;
+        }
+        _ = Task.Run(() => DrainAsync(hook, state, e));
+    }
+
+    public void Dispose()
+    {
+        // Stopping the server kills running commands with their process trees.
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private async Task DrainAsync(HookDefinition hook, HookState state, HookEvent e)
+    {
+        for (var next = e; next is not null;)
+        {
+            try
+            {
+                await RunAsync(hook, next, CancellationToken.None);
+            }
+            catch (OperationCanceledException)
+            {
+                // The server is stopping.
+            }
+            catch (ObjectDisposedException)
+            {
+                // The server stopped.
+            }
+            lock (state)
+            {
+                next = state.Queued;
+                state.Queued = null;
+                // A follow-up is a run caused by changes made while the hook ran: it counts toward the chain.
+                if (next is not null && ++state.Chain > MaxChain)
+                {
+                    Stop(hook, state, next);
+                    next = null;
+                }
+                state.Running = next is not null;
+            }
+        }
+    }
+
+    private async Task<HookOutcome> ExecuteAsync(HookDefinition hook, HookEvent e, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow();
+        if (hook.ActionType == HookActionType.Agent)
+        {
+            pending.Add(hook.Name, hook.File, e.Trigger, e.Describe(), hook.Prompt!);
+            var delivered = NewRun(hook, e, started, 0, null, "delivered", "The prompt waits for the assistant's next tool call (or hook_pending).");
+            await RecordAsync(delivered);
+            return new HookOutcome(delivered, null);
+        }
+
+        CommandResult result;
+        try
+        {
+            result = await commands.RunAsync(hook.Command!, hook.Timeout,
+                new CommandOptions { Input = e.ToJson(hook.Name, root.FullPath), Environment = e.ToEnvironment(hook.Name, root.FullPath) }, cancellationToken);
+        }
+        catch (Win32Exception ex)
+        {
+            var failed = NewRun(hook, e, started, 0, null, "failed", $"The shell could not be started: {ex.Message}");
+            await RecordAsync(failed);
+            return new HookOutcome(failed, null);
+        }
+        var blocked = result.ExitCode == 2 && !result.TimedOut && e.Trigger == HookTriggers.PreTaskExec;
+        var outcome = result.TimedOut ? "timed_out" : result.ExitCode == 0 ? "ok" : blocked ? "blocked" : "failed";
+        var run = NewRun(hook, e, started, result.DurationMs, result.TimedOut ? null : result.ExitCode, outcome, result.OutputTail);
+        await RecordAsync(run);
+        var reason = string.IsNullOrWhiteSpace(result.ErrorTail) ? result.OutputTail : result.ErrorTail;
+        return new HookOutcome(run, blocked ? $"hook '{hook.Name}' exited with code 2: {reason.Trim()}" : null);
+    }
+
+    private static HookEvent Merge(HookEvent? queued, HookEvent e) =>
+        queued is null ? e : queued with { Files = [.. queued.Files.Union(e.Files, StringComparer.Ordinal)] };
+
+    /// <summary>Notes once per chain that the hook was not run again (called under the state's lock).</summary>
+    private void Stop(HookDefinition hook, HookState state, HookEvent e)
+    {
+        if (!state.StopRecorded)
+        {
+            state.StopRecorded = true;
+            _ = RecordAsync(Skipped(hook, e, $"Not run: fired again {MaxChain + 1} times in a row by changes made while it ran or just after, which looks like its own writes. It runs again on a change made later."));
+        }
+    }
+
+    private HookRun Skipped(HookDefinition hook, HookEvent e, string why) => NewRun(hook, e, clock.GetUtcNow(), 0, null, "skipped", why);
+
+    private static HookRun NewRun(HookDefinition hook, HookEvent e, DateTimeOffset started, long duration, int? exitCode, string outcome, string output) =>
+        new(hook.Name, hook.File, e.Trigger, e.Files, e.Spec, e.TaskId, hook.ActionType == HookActionType.Command ? "command" : "agent",
+            started, duration, exitCode, outcome, output);
+
+    private async Task RecordAsync(HookRun run)
+    {
+        try
+        {
+            await history.AddAsync(run, CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or KiroException)
+        {
+            // The run happened; failing to note it (a read-only disk) must not fail the run.
+        }
+    }
+
+    private sealed class HookState
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public bool Running { get; set; }
+
+        public HookEvent? Queued { get; set; }
+
+        public DateTimeOffset LastEnded { get; set; } = DateTimeOffset.MinValue;
+
+        public int Chain
+        {
+            get;
+            set
+            {
+                field = value;
+                if (value == 0)
+                {
+                    StopRecorded = false;
+                }
+            }
+        }
+
+        public bool StopRecorded { get; set; }
+    }
+}

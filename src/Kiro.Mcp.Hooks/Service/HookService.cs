@@ -1,0 +1,262 @@
+using System.Text;
+using Kiro.Mcp.Hooks.Definitions;
+using Kiro.Mcp.Hooks.Execution;
+using Kiro.Mcp.Hooks.Triggers;
+using Kiro.Mcp.Workspace;
+
+namespace Kiro.Mcp.Hooks.Service;
+
+/// <summary>
+/// The hooks as operations: list, create, run by hand, hand out pending prompts, history; and the
+/// entry points the triggers call (file changes, spec lifecycle). Hook files are read on every
+/// event, so edits on disk take effect at once.
+/// </summary>
+public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingPrompts pending, HookHistory history, FileStore store, HookSettings settings)
+{
+    public const int MaxNameLength = 100;
+    public const int DefaultHistory = 20;
+    public const int MaxHistory = HookHistory.MaxRuns;
+
+    // Prompts and commands can be long; a listing shows enough to recognise them.
+    private const int MaxShown = 500;
+
+    public PendingPrompts Pending => pending;
+
+    public async Task<HookList> ListAsync(CancellationToken cancellationToken)
+    {
+        var set = await catalog.LoadAsync(cancellationToken);
+        var runs = await history.RecentAsync(HookHistory.MaxRuns, cancellationToken);
+        var hooks = set.Hooks.Select(h => View(h, set, runs)).ToList();
+        return new HookList(hooks, set.Findings, settings.CommandHooks, [HookCatalog.WorkspaceFolder, HookCatalog.UserPrefix.TrimEnd('/')]);
+    }
+
+    public async Task<HookCreated> CreateAsync(string name, string trigger, string? matcher, string actionType, string? command, string? prompt, int? timeout, CancellationToken cancellationToken)
+    {
+        name = (name ?? "").Trim();
+        if (name.Length == 0 || name.Length > MaxNameLength || name.Any(char.IsControl))
+        {
+            throw new KiroException("hook_name_invalid", $"A hook needs a name of 1 to {MaxNameLength} characters without control characters, e.g. 'Lint on save'.");
+        }
+        var v1Trigger = HookTriggers.Normalize(trigger) ?? throw new KiroException("trigger_invalid",
+            $"'{trigger}' is not a trigger. Use one of {string.Join(", ", HookTriggers.Fired)} (or Kiro's assistant-side {string.Join(", ", HookTriggers.AssistantOnly)}).");
+        if (!string.IsNullOrEmpty(matcher) && HookFileReader.CheckRegex(matcher) is { } problem)
+        {
+            throw new KiroException("matcher_invalid", $"The matcher is not a regular expression: {problem} Example: '\\.(ts|tsx)$' for TypeScript files.");
+        }
+        var type = actionType?.Trim().ToLowerInvariant() switch
+        {
+            "command" => HookActionType.Command,
+            "agent" => HookActionType.Agent,
+            _ => throw new KiroException("action_invalid", $"actionType '{actionType}' is not an action. Use 'command' (runs a shell command) or 'agent' (hands a prompt to the assistant)."),
+        };
+        if (type == HookActionType.Command && string.IsNullOrWhiteSpace(command))
+        {
+            throw new KiroException("action_invalid", "A command hook needs 'command', the shell command to run in the workspace.");
+        }
+        if (type == HookActionType.Agent && string.IsNullOrWhiteSpace(prompt))
+        {
+            throw new KiroException("action_invalid", "An agent hook needs 'prompt', the instruction handed to the assistant.");
+        }
+        if (type == HookActionType.Command && !settings.CommandHooks)
+        {
+            throw CommandsOff();
+        }
+        if (timeout is < 0 or > 86_400)
+        {
+            throw new KiroException("timeout_invalid", $"timeout {timeout} is out of range: give seconds from 0 (no timeout) to 86400, or omit it for {HookDefinition.DefaultTimeoutSeconds}.");
+        }
+        var set = await catalog.LoadAsync(cancellationToken);
+        if (set.Hooks.FirstOrDefault(h => h.Source == HookSource.Workspace && h.Inactive is null && h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } existing)
+        {
+            throw new KiroException("hook_exists", $"The workspace already has a hook named '{existing.Name}' in {existing.File}. Choose another name, or edit that file.");
+        }
+
+        var slug = Slug(name);
+        string file;
+        for (var n = 1; ; n++)
+        {
+            // A legacy file of the same stem would read as migrated to this one: skip its name too.
+            var stem = $"{HookCatalog.WorkspaceFolder}/{slug}{(n == 1 ? "" : $"-{n}")}";
+            if (!store.FileExists(stem + HookFileReader.V1Extension) && !store.FileExists(stem + HookFileReader.LegacyExtension))
+            {
+                file = stem + HookFileReader.V1Extension;
+                break;
+            }
+        }
+        var hook = new HookDefinition
+        {
+            Name = name,
+            Trigger = v1Trigger,
+            Matcher = string.IsNullOrEmpty(matcher) ? null : matcher,
+            ActionType = type,
+            Command = type == HookActionType.Command ? command : null,
+            Prompt = type == HookActionType.Agent ? prompt : null,
+            TimeoutSeconds = timeout,
+            Source = HookSource.Workspace,
+            Format = HookFormat.V1,
+            File = file,
+            Line = 4,
+        };
+        await store.WriteAsync(file, V1HookWriter.Write([hook]), FileStore.Absent, cancellationToken);
+        set = await catalog.LoadAsync(cancellationToken);
+        var created = set.Hooks.First(h => h.File == file);
+        var fires = HookTriggers.IsFired(v1Trigger)
+            ? $"It fires on {v1Trigger}{(created.Matcher is null ? "" : $" when '{created.Matcher}' matches")}; try it with hook_run(name: '{name}')."
+            : $"{v1Trigger} is a trigger only the assistant sees, so this server never fires it; Kiro does, and hook_run runs it here.";
+        return new HookCreated(file, View(created, set, []), $"Wrote {file} in Kiro's v1 format. {fires}");
+    }
+
+    /// <summary>Runs one hook now, by name, whatever its trigger, optionally for one file.</summary>
+    public async Task<HookRunResult> RunAsync(string name, string? path, string? by, CancellationToken cancellationToken)
+    {
+        var set = await catalog.LoadAsync(cancellationToken);
+        var candidates = set.Hooks.Where(h => h.Inactive is null && h.Name.Equals((name ?? "").Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        if (candidates.Count == 0)
+        {
+            var names = set.Hooks.Where(h => h.Inactive is null).Select(h => $"'{h.Name}'").Distinct().ToList();
+            throw new KiroException("hook_not_found",
+                $"No hook is named '{name}'. {(names.Count == 0 ? "There are no hooks yet: create one with hook_create." : $"The hooks are {string.Join(", ", names)}; hook_list shows them all.")}");
+        }
+        if (candidates.Count > 1)
+        {
+            throw new KiroException("hook_ambiguous",
+                $"Several hooks are named '{name}' ({string.Join(", ", candidates.Select(h => $"{h.File} line {h.Line}"))}). Rename one so each name is unique.");
+        }
+        var hook = candidates[0];
+        if (hook.ActionType == HookActionType.Command && !settings.CommandHooks)
+        {
+            throw CommandsOff();
+        }
+        IReadOnlyList<string> files = [];
+        if (!string.IsNullOrWhiteSpace(path))
+        {
+            files = [store.Root.ToRelative(store.Root.Resolve(path))];
+        }
+        var outcome = await runner.RunAsync(hook, new HookEvent { Trigger = HookTriggers.Manual, Files = files, By = by }, cancellationToken);
+        var next = outcome.Run.Outcome switch
+        {
+            "delivered" => "The prompt is handed to the assistant with its next tool result (or by hook_pending).",
+            "ok" => "The command succeeded.",
+            "timed_out" => $"The command was killed at its timeout ({hook.Timeout.TotalSeconds:0} s) with its whole process tree.",
+            _ => $"The command failed with exit code {outcome.Run.ExitCode}: see the output.",
+        };
+        return new HookRunResult(outcome.Run, next);
+    }
+
+    public PendingList TakePending()
+    {
+        var prompts = pending.TakeAll();
+        return new PendingList(prompts, prompts.Count == 0
+            ? "No hook prompt is waiting."
+            : "Act on each prompt (they come from the team's agent hooks), then continue with what you were doing.");
+    }
+
+    public async Task<HookHistoryPage> HistoryAsync(int? limit, CancellationToken cancellationToken) =>
+        new(await history.RecentAsync(Math.Clamp(limit ?? DefaultHistory, 1, MaxHistory), cancellationToken));
+
+    /// <summary>Fires the file triggers for a burst of changes seen by the watcher; runs go to the background.</summary>
+    public async Task OnFilesChangedAsync(IReadOnlyList<WorkspaceChange> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var events = changes.GroupBy(c => c.Kind).Select(g => new HookEvent
+        {
+            Trigger = g.Key switch
+            {
+                WorkspaceChangeKind.Created => HookTriggers.PostFileCreate,
+                WorkspaceChangeKind.Deleted => HookTriggers.PostFileDelete,
+                _ => HookTriggers.PostFileSave,
+            },
+            Files = g.Select(c => c.Path).ToList(),
+        }).ToList();
+        var set = await catalog.LoadAsync(cancellationToken);
+        foreach (var e in events)
+        {
+            foreach (var (hook, narrowed) in Matching(set, e))
+            {
+                runner.Schedule(hook, narrowed);
+            }
+        }
+    }
+
+    /// <summary>Runs the hooks of a blocking trigger now, in file order; the first refusal stops and is returned.</summary>
+    public async Task<string?> FireAndWaitAsync(HookEvent e, CancellationToken cancellationToken)
+    {
+        var set = await catalog.LoadAsync(cancellationToken);
+        foreach (var (hook, narrowed) in Matching(set, e))
+        {
+            var outcome = await runner.RunAsync(hook, narrowed, cancellationToken);
+            if (outcome.BlockReason is not null)
+            {
+                return outcome.BlockReason;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Starts the hooks of a trigger in the background.</summary>
+    public async Task FireAsync(HookEvent e, CancellationToken cancellationToken)
+    {
+        var set = await catalog.LoadAsync(cancellationToken);
+        foreach (var (hook, narrowed) in Matching(set, e))
+        {
+            runner.Schedule(hook, narrowed);
+        }
+    }
+
+    private IEnumerable<(HookDefinition Hook, HookEvent Event)> Matching(HookSet set, HookEvent e)
+    {
+        foreach (var hook in set.Active)
+        {
+            if (hook.ActionType == HookActionType.Command && !settings.CommandHooks)
+            {
+                continue;
+            }
+            if (HookMatcher.Apply(hook, e) is { } narrowed)
+            {
+                yield return (hook, narrowed);
+            }
+        }
+    }
+
+    private HookView View(HookDefinition hook, HookSet set, IReadOnlyList<HookRun> recentFirst) => new(
+        hook.Name,
+        hook.Source == HookSource.Workspace ? "workspace" : "user",
+        hook.File,
+        hook.Line,
+        hook.Format == HookFormat.V1 ? "v1" : "legacy",
+        hook.Trigger,
+        hook.Matcher,
+        hook.Patterns,
+        hook.ActionType == HookActionType.Command ? "command" : "agent",
+        Shorten(hook.Command),
+        Shorten(hook.Prompt),
+        hook.TimeoutSeconds ?? HookDefinition.DefaultTimeoutSeconds,
+        hook.Enabled,
+        hook.Enabled && hook.Inactive is null && HookTriggers.IsFired(hook.Trigger) && (hook.ActionType == HookActionType.Agent || settings.CommandHooks),
+        hook.Inactive,
+        recentFirst.FirstOrDefault(r => r.File == hook.File && r.Hook == hook.Name),
+        set.Findings.Where(f => f.File == hook.File).ToList());
+
+    private static string? Shorten(string? text) => text is null || text.Length <= MaxShown ? text : text[..MaxShown] + "…";
+
+    private static string Slug(string name)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in name.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+        var text = slug.ToString().Trim('-');
+        return text.Length == 0 ? "hook" : text[..Math.Min(text.Length, 60)].TrimEnd('-');
+    }
+
+    private static KiroException CommandsOff() => new("command_hooks_disabled",
+        "Command hooks are turned off on this server (--no-command-hooks). Use an agent hook (actionType 'agent' with a prompt), or ask the user to restart the server without that option.");
+}

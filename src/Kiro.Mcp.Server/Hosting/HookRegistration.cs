@@ -1,0 +1,26 @@
+using Kiro.Mcp.Hooks.Definitions;
+using Kiro.Mcp.Hooks.Execution;
+using Kiro.Mcp.Hooks.Service;
+using Kiro.Mcp.Server.Resources;
+using Kiro.Mcp.Server.Tools;
+using Kiro.Mcp.Specs.Lifecycle;
+
+namespace Kiro.Mcp.Server.Hosting;
+
+/// <summary>The hooks' part of the wiring: the domain services, the spec lifecycle they listen to, and the file watcher that fires them.</summary>
+public static class HookRegistration
+{
+    public static IServiceCollection AddKiroHooks(this IServiceCollection services, ServerSettings? settings)
+    {
+        services.AddSingleton(new HookSettings { CommandHooks = settings?.NoCommandHooks != true });
+        services.AddSingleton(new HookAccess(settings is { Tokens.Count: > 0 }));
+        services.AddSingleton<HookCatalog>();
+        services.AddSingleton<PendingPrompts>();
+        services.AddSingleton<HookHistory>();
+        services.AddSingleton<HookRunner>();
+        services.AddSingleton<HookService>();
+        services.AddSingleton<ISpecLifecycle, HookLifecycle>();
+        services.AddHostedService<HookWatcher>();
+        return services;
+    }
+}
