@@ -54,6 +54,16 @@ public sealed class FixtureTools
         return "Tool with logging executed successfully";
     }
 
+    [McpServerTool(Name = "test_reconnection"), Description("Closes its SSE stream mid-call (polling) and answers on the client's reconnection with Last-Event-ID.")]
+    public static async Task<string> ReconnectionAsync(RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
+    {
+        // server-sse-polling (SEP-1699): the server ends the POST stream with a retry hint; the result
+        // must reach the client through the event store when it reconnects.
+        await context.EnablePollingAsync(TimeSpan.FromMilliseconds(500), cancellationToken);
+        await Task.Delay(200, cancellationToken);
+        return "Reconnection test completed";
+    }
+
     [McpServerTool(Name = "test_tool_with_progress"), Description("Reports progress 0, 50 and 100 of 100 when the request has a progress token.")]
     public static async Task<string> ToolWithProgressAsync(McpServer server, RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
     {

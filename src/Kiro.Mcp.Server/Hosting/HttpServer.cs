@@ -39,6 +39,16 @@ public static class HttpServer
             mcp =>
             {
                 mcp.WithHttpTransport(options => options.SessionMode = settings.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.Stateful);
+                if (!settings.Stateless)
+                {
+                    // Resumable streams: a client whose SSE connection drops reconnects with Last-Event-ID and
+                    // receives what it missed, instead of losing a tool result or a notification. Events are
+                    // kept in memory for the session (the SDK marks the knob MCP9006: stateful-only, informational).
+                    builder.Services.AddDistributedMemoryCache();
+#pragma warning disable MCP9006
+                    mcp.WithDistributedCacheEventStreamStore();
+#pragma warning restore MCP9006
+                }
                 extensions?.Invoke(mcp);
             },
             notifications: !settings.Stateless);
