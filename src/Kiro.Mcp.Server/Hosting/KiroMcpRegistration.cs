@@ -4,6 +4,8 @@ using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Tools;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Service;
+using Kiro.Mcp.Steering.Generation.Roslyn;
+using Kiro.Mcp.Steering.Generation.Service;
 using Kiro.Mcp.Workspace;
 using ModelContextProtocol.Protocol;
 
@@ -29,6 +31,8 @@ public static class KiroMcpRegistration
         services.AddSingleton<GitHistory>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<ISteeringSource, NoSteering>();
+        // The lambda's body is the only reference to the Roslyn assembly: it loads on the first generation, never at start-up.
+        services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), static () => new MsBuildCodeReader()));
         services.AddSingleton<SubscriptionRegistry>();
         services.AddHostedService<WorkspaceChangeNotifier>();
         return services;
@@ -45,8 +49,10 @@ public static class KiroMcpRegistration
         builder
             .WithTools<SpecTools>(KiroJson.Options)
             .WithTools<TaskTools>(KiroJson.Options)
+            .WithTools<SteeringGenerationTools>(KiroJson.Options)
             .WithResources<SpecResources>()
             .WithPrompts<SpecPrompts>(KiroJson.Options)
+            .WithPrompts<SteeringPrompts>(KiroJson.Options)
             .WithCompleteHandler(Completions.HandleAsync)
             .WithRequestFilters(filters => filters.AddCallToolFilter(ErrorFilters.Tools).AddReadResourceFilter(ErrorFilters.Resources));
         if (notifications)
