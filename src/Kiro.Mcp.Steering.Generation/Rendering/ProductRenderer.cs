@@ -77,8 +77,8 @@ public static class ProductRenderer
         if (facts.Git is { } git)
         {
             text.Heading(2, "Project Status");
-            text.Bullet($"History: {git.Commits.ToString(CultureInfo.InvariantCulture)} commits from {Date(git.FirstCommit)} to {Date(git.LastCommit)} by {git.Contributors.ToString(CultureInfo.InvariantCulture)} contributor{(git.Contributors == 1 ? "" : "s")}");
-            text.Bullet($"Last {git.RecentDays.ToString(CultureInfo.InvariantCulture)} days before the latest commit: {git.RecentCommits.ToString(CultureInfo.InvariantCulture)} commits");
+            text.Bullet($"History: {Plural(git.Commits, "commit")} from {Date(git.FirstCommit)} to {Date(git.LastCommit)} by {Plural(git.Contributors, "contributor")}");
+            text.Bullet($"Last {git.RecentDays.ToString(CultureInfo.InvariantCulture)} days before the latest commit: {Plural(git.RecentCommits, "commit")}");
         }
 
         if (readme.Docs.Count > 0)
@@ -97,6 +97,8 @@ public static class ProductRenderer
         questions.Add(question);
         text.Paragraph($"> **Question for the user:** {question}");
     }
+
+    private static string Plural(int count, string noun) => $"{count.ToString(CultureInfo.InvariantCulture)} {noun}{(count == 1 ? "" : "s")}";
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
