@@ -14,6 +14,7 @@ public partial class ToolSurfaceTests
     [
         "spec_list", "spec_create", "spec_read", "spec_write", "spec_validate", "spec_approve", "spec_status", "spec_trace",
         "task_list", "task_next", "task_start", "task_context", "task_complete", "task_set_status", "task_plan",
+        "steering_generate",
     ];
 
     [Fact]
