@@ -95,14 +95,14 @@ internal static class CSharpSyntaxScanner
         {
             return;
         }
-        var route = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal
-            ? literal.Token.ValueText
-            : "";
-        if (verb is not null && route.Length == 0)
+        var first = invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+        var route = first switch
         {
-            // MapGet(pattern, …) with a computed pattern: the route cannot be read from syntax.
-            route = "(computed)";
-        }
+            LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal => literal.Token.ValueText,
+            // A pattern held in a variable or built at run time cannot be read from syntax.
+            not null when verb is not null || name is "MapGroup" or "MapHub" or "MapMcp" or "MapHealthChecks" => "(computed)",
+            _ => "",
+        };
         endpoints.Add(new Endpoint(verb ?? name, route, path));
     }
 

@@ -130,7 +130,8 @@ public static class StructureRenderer
             text.Heading(3, "HTTP Endpoints");
             foreach (var endpoint in endpoints.Take(MaxEndpoints))
             {
-                text.Bullet($"{endpoint.Method} {MarkdownText.Inline(endpoint.Route)} ({MarkdownText.Inline(endpoint.File)})");
+                var route = endpoint.Route.Length == 0 ? "" : " " + (endpoint.Route == "(computed)" ? "(route computed at run time)" : MarkdownText.Inline(endpoint.Route));
+                text.Bullet($"{endpoint.Method}{route} ({MarkdownText.Inline(endpoint.File)})");
             }
             if (endpoints.Count > MaxEndpoints)
             {

@@ -64,12 +64,29 @@ public static partial class ReadmeReader
         return (section.Heading, bullets.Count > 0 || bulletsOnly ? bullets : Paragraphs(section.Lines));
     }
 
-    private static List<string> Bullets(List<string> lines) =>
-        lines.Where(l => BulletPattern().IsMatch(l))
-            .Select(l => Clean(BulletPattern().Replace(l, "", 1)))
-            .Where(l => l.Length > 0)
-            .Take(MaxItems)
-            .ToList();
+    /// <summary>Top-level bullets, each with its indented continuation lines joined (a wrapped bullet is one item).</summary>
+    private static List<string> Bullets(List<string> lines)
+    {
+        var bullets = new List<string>();
+        var inBullet = false;
+        foreach (var line in lines)
+        {
+            if (BulletPattern().IsMatch(line))
+            {
+                bullets.Add(BulletPattern().Replace(line, "", 1).Trim());
+                inBullet = true;
+            }
+            else if (inBullet && line.Length > 0 && char.IsWhiteSpace(line[0]) && !BulletPattern().IsMatch(line.TrimStart()))
+            {
+                bullets[^1] += " " + line.Trim();
+            }
+            else
+            {
+                inBullet = false;
+            }
+        }
+        return bullets.Select(Clean).Where(b => b.Length > 0).Take(MaxItems).ToList();
+    }
 
     /// <summary>Prose paragraphs, joined per paragraph; lines that are badges, images, HTML, tables or quotes are not prose.</summary>
     private static List<string> Paragraphs(List<string> lines)

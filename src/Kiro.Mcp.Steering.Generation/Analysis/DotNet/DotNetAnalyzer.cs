@@ -61,7 +61,8 @@ public static class DotNetAnalyzer
                 isTest,
                 isTest ? test?.Framework : null,
                 file.Packages,
-                fromMsBuild && read!.ProjectReferences is { } references ? references : file.ProjectReferences,
+                // MSBuild drops references that are build-order only (ReferenceOutputAssembly=false); the file still declares them.
+                fromMsBuild && read!.ProjectReferences is { } references ? references.Union(file.ProjectReferences).Order(StringComparer.Ordinal).ToList() : file.ProjectReferences,
                 read?.Code ?? DotNetCode.Empty));
         }
         var loaded = projects.Count(p => code.GetValueOrDefault(p.Path)?.FromMsBuild == true);
