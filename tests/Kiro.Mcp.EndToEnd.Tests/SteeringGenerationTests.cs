@@ -29,13 +29,15 @@ public class SteeringGenerationTests
         Assert.Contains("| Greeter.Cli | executable | net10.0 |", workspace.Read(".kiro/steering/tech.md"), StringComparison.Ordinal);
         Assert.Contains("`Greeter` (1 type): Greeting", workspace.Read(".kiro/steering/structure.md"), StringComparison.Ordinal);
 
-        // Notifications may be processed after the call has returned.
-        for (var i = 0; i < 100 && !progress.Any(p => p.Progress == p.Total); i++)
+        // Notifications may be processed after the call has returned, and the client drops those that
+        // arrive once the call is over, so only the steps up to the MSBuild analysis are certain to be seen.
+        for (var i = 0; i < 100 && !progress.Any(p => p.Message?.Contains("MSBuild", StringComparison.Ordinal) == true); i++)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
         Assert.Contains(progress, p => p.Message?.Contains("MSBuild", StringComparison.Ordinal) == true);
-        Assert.Contains(progress, p => p.Total is { } total && p.Progress == total);
+        // The client may handle notifications concurrently, so their order is not asserted here (the unit tests do).
+        Assert.All(progress, p => Assert.True(p.Total == 8 && p.Progress is >= 1 and <= 8, $"{p.Progress}/{p.Total}"));
 
         var again = await server.CallOkAsync("steering_generate", new { });
         Assert.True(again.GetProperty("cached").GetBoolean());
