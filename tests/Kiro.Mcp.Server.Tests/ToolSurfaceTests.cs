@@ -16,6 +16,7 @@ public partial class ToolSurfaceTests
         "task_list", "task_next", "task_start", "task_context", "task_complete", "task_set_status", "task_plan",
         "steering_list", "steering_read", "steering_context", "steering_write",
         "hook_list", "hook_create", "hook_run", "hook_pending", "hook_history",
+        "steering_generate",
     ];
 
     [Fact]

@@ -6,6 +6,8 @@ using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Steering.References;
 using Kiro.Mcp.Steering.Service;
+using Kiro.Mcp.Steering.Generation.Roslyn;
+using Kiro.Mcp.Steering.Generation.Service;
 using Kiro.Mcp.Workspace;
 using ModelContextProtocol.Protocol;
 
@@ -35,6 +37,8 @@ public static class KiroMcpRegistration
         services.AddSingleton<ReferenceExpander>();
         services.AddSingleton<SteeringService>();
         services.AddSingleton<ISteeringSource, TaskSteeringSource>();
+        // The lambda's body is the only reference to the Roslyn assembly: it loads on the first generation, never at start-up.
+        services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), static () => new MsBuildCodeReader()));
         services.AddSingleton<SubscriptionRegistry>();
         services.AddHostedService<WorkspaceChangeNotifier>();
         services.AddKiroHooks(settings);
@@ -54,10 +58,12 @@ public static class KiroMcpRegistration
             .WithTools<TaskTools>(KiroJson.Options)
             .WithTools<SteeringTools>(KiroJson.Options)
             .WithTools<HookTools>(KiroJson.Options)
+            .WithTools<SteeringGenerationTools>(KiroJson.Options)
             .WithResources<SpecResources>()
             .WithResources<SteeringResources>()
             .WithResources<HookResources>()
             .WithPrompts<SpecPrompts>(KiroJson.Options)
+            .WithPrompts<SteeringPrompts>(KiroJson.Options)
             .WithCompleteHandler(Completions.HandleAsync)
             .WithRequestFilters(filters => filters.AddCallToolFilter(ErrorFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddReadResourceFilter(ErrorFilters.Resources));
         if (notifications)

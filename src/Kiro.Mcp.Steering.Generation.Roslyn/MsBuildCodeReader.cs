@@ -1,0 +1,174 @@
+using Kiro.Mcp.Steering.Generation.Analysis.DotNet;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.MSBuild;
+
+namespace Kiro.Mcp.Steering.Generation.Roslyn;
+
+/// <summary>
+/// Opens the workspace's solutions (and projects outside them) with Roslyn's MSBuildWorkspace. Roslyn 5
+/// evaluates projects in a separate build-host process that locates the .NET SDK itself, so no
+/// MSBuildLocator registration is needed in this process. A project MSBuild cannot load (no SDK, a
+/// broken file, F#) is still described: its C# files are read from its folder and the notes say so.
+/// </summary>
+public sealed class MsBuildCodeReader : IDotNetCodeReader
+{
+    private const int MaxNotes = 5;
+
+    public async Task<DotNetCodeResult> ReadAsync(DotNetCodeRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var loaded = new Dictionary<string, DotNetCodeProject>(StringComparer.Ordinal);
+        var failures = new List<string>();
+        var notes = new List<string>();
+        try
+        {
+            await LoadAsync(request, loaded, failures, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            notes.Add($"MSBuild could not be loaded ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}); facts come from the project files' XML and the C# files in each project's folder.");
+        }
+        var fallback = request.Projects.Where(p => !loaded.ContainsKey(p)).ToList();
+        if (fallback.Count > 0 && notes.Count == 0)
+        {
+            notes.Add($"MSBuild did not load {fallback.Count} of {request.Projects.Count} projects ({string.Join(", ", fallback.Take(MaxNotes))}{(fallback.Count > MaxNotes ? ", …" : "")}); they are described from their project files' XML.");
+        }
+        notes.AddRange(failures.Distinct().Order(StringComparer.Ordinal).Take(MaxNotes).Select(f => "MSBuild: " + f));
+        foreach (var project in fallback)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            loaded[project] = new DotNetCodeProject(project, false, null, null, null, await ScanFolderAsync(request, project, cancellationToken));
+        }
+        return new DotNetCodeResult(request.Projects.Select(p => loaded[p]).ToList(), notes);
+    }
+
+    private static async Task LoadAsync(DotNetCodeRequest request, Dictionary<string, DotNetCodeProject> loaded, List<string> failures, CancellationToken cancellationToken)
+    {
+        using var workspace = MSBuildWorkspace.Create();
+        workspace.RegisterWorkspaceFailedHandler(e =>
+        {
+            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
+            {
+                lock (failures)
+                {
+                    failures.Add(Relative(request.Root, e.Diagnostic.Message));
+                }
+            }
+        });
+        foreach (var solution in request.Solutions)
+        {
+            request.Progress?.Report($"Opening {solution} with MSBuild");
+            try
+            {
+                await workspace.OpenSolutionAsync(Path.Combine(request.Root, solution), cancellationToken: cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException)
+            {
+                failures.Add($"{solution}: {e.Message.Split('\n')[0].Trim()}");
+            }
+        }
+        foreach (var project in request.Projects)
+        {
+            if (workspace.CurrentSolution.Projects.Any(p => Relative(request.Root, p.FilePath) == project))
+            {
+                continue;
+            }
+            request.Progress?.Report($"Opening {project} with MSBuild");
+            try
+            {
+                await workspace.OpenProjectAsync(Path.Combine(request.Root, project), cancellationToken: cancellationToken);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException)
+            {
+                failures.Add($"{project}: {e.Message.Split('\n')[0].Trim()}");
+            }
+        }
+        var solutionNow = workspace.CurrentSolution;
+        // A multi-targeted project appears once per target framework: merge them.
+        foreach (var group in solutionNow.Projects.GroupBy(p => Relative(request.Root, p.FilePath)).Where(g => g.Key.Length > 0))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var first = group.OrderBy(p => p.Name, StringComparer.Ordinal).First();
+            request.Progress?.Report($"Reading the code of {group.Key}");
+            var documents = new List<(string, SyntaxNode)>();
+            foreach (var document in first.Documents)
+            {
+                var path = Relative(request.Root, document.FilePath);
+                if (path.Length == 0 || path.Contains("/obj/", StringComparison.Ordinal) || path.StartsWith("obj/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                if (await document.GetSyntaxRootAsync(cancellationToken) is { } root)
+                {
+                    documents.Add((path, root));
+                }
+            }
+            documents.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+            var frameworks = group.Select(TargetFramework).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+            var references = group.SelectMany(p => p.ProjectReferences)
+                .Select(r => Relative(request.Root, solutionNow.GetProject(r.ProjectId)?.FilePath))
+                .Where(r => r.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+            var kind = first.CompilationOptions?.OutputKind switch
+            {
+                OutputKind.ConsoleApplication => "exe",
+                OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication => "winexe",
+                _ => "library",
+            };
+            loaded[group.Key] = new DotNetCodeProject(group.Key, true, kind, frameworks, references, CSharpSyntaxScanner.Scan(documents));
+        }
+    }
+
+    /// <summary>"App(net8.0)" for a multi-targeted project; otherwise the folder MSBuild writes the output to (bin/Debug/net10.0).</summary>
+    private static string? TargetFramework(Project project)
+    {
+        var open = project.Name.LastIndexOf('(');
+        if (open > 0 && project.Name.EndsWith(')'))
+        {
+            return project.Name[(open + 1)..^1];
+        }
+        var folder = Path.GetFileName(Path.GetDirectoryName(project.OutputFilePath));
+        return folder is not null && folder.StartsWith("net", StringComparison.OrdinalIgnoreCase) ? folder : null;
+    }
+
+    private static async Task<Analysis.DotNet.DotNetCode> ScanFolderAsync(DotNetCodeRequest request, string project, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(project)?.Replace('\\', '/') ?? "";
+        var prefix = folder.Length == 0 ? "" : folder + "/";
+        // Files of nested projects belong to those projects.
+        var nested = request.Projects.Where(p => p != project).Select(p => Path.GetDirectoryName(p)!.Replace('\\', '/') + "/")
+            .Where(p => p.Length > prefix.Length && p.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        if (!project.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        {
+            return Analysis.DotNet.DotNetCode.Empty;
+        }
+        var documents = new List<(string, SyntaxNode)>();
+        var full = folder.Length == 0 ? request.Root : Path.Combine(request.Root, folder);
+        foreach (var file in Directory.EnumerateFiles(full, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var path = Relative(request.Root, file);
+            var segments = path.Split('/');
+            if (path.Length == 0 || segments.Any(s => s is "bin" or "obj" or "node_modules" or ".git") || nested.Any(n => path.StartsWith(n, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            documents.Add((path, CSharpSyntaxScanner.Parse(await File.ReadAllTextAsync(file, cancellationToken), path)));
+        }
+        documents.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
+        return CSharpSyntaxScanner.Scan(documents);
+    }
+
+    /// <summary>A path (or every absolute path inside a message) relative to the workspace, '/'-separated; "" for outside or null.</summary>
+    private static string Relative(string root, string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return "";
+        }
+        if (!Path.IsPathRooted(path))
+        {
+            return path.Replace(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+        }
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? "" : relative;
+    }
+}

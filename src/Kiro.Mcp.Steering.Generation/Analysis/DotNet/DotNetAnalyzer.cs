@@ -1,0 +1,96 @@
+using System.Text.Json;
+
+namespace Kiro.Mcp.Steering.Generation.Analysis.DotNet;
+
+/// <summary>
+/// The .NET side: project files read as XML for packages and test frameworks, then the code reader
+/// (MSBuild through Roslyn) for what only an evaluation knows (output kind, target frameworks, the
+/// reference graph, compiled files). When the reader fails, the XML facts stand and the notes say so.
+/// </summary>
+public static class DotNetAnalyzer
+{
+    public static async Task<DotNetFacts> AnalyzeAsync(
+        string root, RepositoryFiles files, Func<IDotNetCodeReader>? codeReader, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var projectPaths = files.Files.Where(IsProject).ToList();
+        var solutions = files.Files.Where(f => f.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (projectPaths.Count == 0)
+        {
+            return DotNetFacts.None;
+        }
+        var xml = new ProjectFileReader(root, files);
+        var declared = projectPaths.Select(xml.Read).ToList();
+        var notes = new List<string>();
+        var code = new Dictionary<string, DotNetCodeProject>(StringComparer.Ordinal);
+        if (codeReader is null)
+        {
+            notes.Add("No C# code reader is configured: facts come from the project files only.");
+        }
+        else
+        {
+            try
+            {
+                var result = await codeReader().ReadAsync(new DotNetCodeRequest(root, solutions, projectPaths, progress), cancellationToken);
+                notes.AddRange(result.Notes);
+                foreach (var project in result.Projects)
+                {
+                    code[project.Path] = project;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Never crash generation over the code model: the project files still describe the solution.
+                notes.Add($"MSBuild could not be loaded ({e.GetType().Name}: {FirstLine(e.Message)}); facts come from the project files' XML only.");
+            }
+        }
+
+        var projects = new List<DotNetProject>();
+        foreach (var file in declared)
+        {
+            var read = code.GetValueOrDefault(file.Path);
+            var fromMsBuild = read?.FromMsBuild == true;
+            var test = TestFrameworks.Detect(file.Packages);
+            var isTest = file.IsTestProject || TestFrameworks.IsTestSdk(file.Packages) || test is not null;
+            projects.Add(new DotNetProject(
+                file.Path,
+                file.Name,
+                file.Language,
+                file.Sdk,
+                fromMsBuild && read!.TargetFrameworks is { Count: > 0 } frameworks ? frameworks : file.TargetFrameworks,
+                fromMsBuild && read!.OutputKind is { } kind ? kind : file.OutputKind,
+                isTest,
+                isTest ? test?.Framework : null,
+                file.Packages,
+                // MSBuild drops references that are build-order only (ReferenceOutputAssembly=false); the file still declares them.
+                fromMsBuild && read!.ProjectReferences is { } references ? references.Union(file.ProjectReferences).Order(StringComparer.Ordinal).ToList() : file.ProjectReferences,
+                read?.Code ?? DotNetCode.Empty));
+        }
+        var loaded = projects.Count(p => code.GetValueOrDefault(p.Path)?.FromMsBuild == true);
+        var analysis = loaded == projects.Count ? "msbuild" : loaded == 0 ? "project_files" : "mixed";
+        return new DotNetFacts(solutions, projects, analysis, notes, await SdkVersionAsync(root, files, cancellationToken),
+            projectPaths.Any(xml.UsesCentralPackages));
+    }
+
+    public static bool IsProject(string path) =>
+        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<string?> SdkVersionAsync(string root, RepositoryFiles files, CancellationToken cancellationToken)
+    {
+        if (!files.Contains("global.json") || await Manifests.ManifestAnalyzer.ReadTextAsync(root, "global.json", cancellationToken) is not { } text)
+        {
+            return null;
+        }
+        try
+        {
+            using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return json.RootElement.TryGetProperty("sdk", out var sdk) && sdk.TryGetProperty("version", out var version) ? version.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

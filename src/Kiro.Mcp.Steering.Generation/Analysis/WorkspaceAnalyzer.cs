@@ -1,0 +1,30 @@
+using Kiro.Mcp.Steering.Generation.Analysis.Docs;
+using Kiro.Mcp.Steering.Generation.Analysis.DotNet;
+using Kiro.Mcp.Steering.Generation.Analysis.Git;
+using Kiro.Mcp.Steering.Generation.Analysis.Manifests;
+
+namespace Kiro.Mcp.Steering.Generation.Analysis;
+
+/// <summary>Runs the analysers in order, reporting each step.</summary>
+public static class WorkspaceAnalyzer
+{
+    public static RepositoryFiles Scan(string root, CancellationToken cancellationToken)
+    {
+        using var ignore = GitIgnore.Open(root);
+        return RepositoryScanner.Scan(root, ignore is null ? null : ignore.IsIgnored, cancellationToken);
+    }
+
+    public static async Task<WorkspaceFacts> AnalyzeAsync(
+        string root, RepositoryFiles files, Func<IDotNetCodeReader>? codeReader, Action<string> step, IProgress<string>? detail, CancellationToken cancellationToken)
+    {
+        step("Reading the README and docs");
+        var readme = await ReadmeReader.ReadAsync(root, files, cancellationToken);
+        step("Reading manifests, Dockerfiles, CI workflows and Makefiles");
+        var manifests = await ManifestAnalyzer.ReadAsync(root, files, cancellationToken);
+        step("Analysing .NET projects (MSBuild)");
+        var dotNet = await DotNetAnalyzer.AnalyzeAsync(root, files, codeReader, detail, cancellationToken);
+        step("Reading git history");
+        var git = GitAnalyzer.Read(root, cancellationToken);
+        return new WorkspaceFacts(files, readme, manifests, dotNet, git);
+    }
+}

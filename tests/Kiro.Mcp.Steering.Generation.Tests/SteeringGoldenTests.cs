@@ -1,0 +1,55 @@
+using Kiro.Mcp.Steering.Generation.Service;
+
+namespace Kiro.Mcp.Steering.Generation.Tests;
+
+/// <summary>The generated documents for three sample repositories, compared with reviewed golden files.</summary>
+public class SteeringGoldenTests
+{
+    public static TheoryData<string> SampleNames => ["dotnet-solution", "node-project", "polyglot"];
+
+    [Theory]
+    [MemberData(nameof(SampleNames))]
+    public async Task Generated_documents_match_the_reviewed_goldens(string sample)
+    {
+        using var repo = Create(sample);
+        using var generator = repo.Generator();
+        var result = await generator.GenerateAsync(null, force: false, dryRun: false, null, TestContext.Current.CancellationToken);
+
+        Assert.All(result.Documents, d => Assert.Equal(DocumentOutcome.Created, d.Outcome));
+        foreach (var name in SteeringDocuments.All)
+        {
+            Golden.AssertMatches($"{sample}/{name}.md", repo.Read(SteeringDocuments.PathOf(name)));
+        }
+    }
+
+    [Fact]
+    public async Task A_dotnet_solution_is_read_with_msbuild()
+    {
+        using var repo = Samples.DotNetSolution();
+        using var generator = repo.Generator();
+        var result = await generator.GenerateAsync(["tech"], false, true, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal("msbuild", result.DotNetAnalysis);
+        Assert.Empty(result.Notes);
+    }
+
+    [Fact]
+    public async Task Product_asks_what_the_readme_does_not_say()
+    {
+        using var repo = Samples.NodeProject();
+        using var generator = repo.Generator();
+        var result = await generator.GenerateAsync(["product"], false, true, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, result.Questions.Count);
+        Assert.Contains(result.Questions, q => q.Contains("target users", StringComparison.Ordinal));
+        Assert.Contains("> **Question for the user:**", result.Documents[0].Content, StringComparison.Ordinal);
+        Assert.Contains("A to-do list in the browser.", result.Documents[0].Content, StringComparison.Ordinal);
+    }
+
+    internal static SampleRepository Create(string sample) => sample switch
+    {
+        "dotnet-solution" => Samples.DotNetSolution(),
+        "node-project" => Samples.NodeProject(),
+        _ => Samples.Polyglot(),
+    };
+}
