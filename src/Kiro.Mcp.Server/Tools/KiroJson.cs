@@ -17,7 +17,8 @@ public static class KiroJson
     {
         // The SDK's defaults leave nulls out; ours must not (see above).
         var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        // First, so it wins over the string-enum converter already in the SDK's defaults (which keeps C# names).
+        options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly();
         return options;
     }
