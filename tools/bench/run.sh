@@ -1,6 +1,40 @@
 #!/usr/bin/env bash
-# Builds the server in Release, then runs the benchmark against it; arguments go to the benchmark.
+# Runs one benchmark: tools/bench/run.sh <latency|coldstart|load|documents|toolsize|all> [options]
+# Builds the server in Release first. "coldstart" also packs the tool, installs it into a temp tool path
+# and installs the reference Node server from tools/bench/node/package-lock.json (npm ci).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-dotnet build -c Release src/Kiro.Mcp.Server
-dotnet run -c Release --project tools/bench/Kiro.Mcp.Bench -- "$@"
+
+bench=${1:-}
+[ -n "$bench" ] && shift
+if [ -z "$bench" ]; then
+  echo "Usage: tools/bench/run.sh <latency|coldstart|load|documents|toolsize|all> [options]" >&2
+  exit 2
+fi
+
+dotnet build -c Release src/Kiro.Mcp.Server -v quiet -nologo
+dotnet build -c Release tools/bench/Kiro.Mcp.Bench -v quiet -nologo
+run() { dotnet run -c Release --no-build --project tools/bench/Kiro.Mcp.Bench -- "$@"; }
+
+coldstart() {
+  local work
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' RETURN
+  # A config with no sources: the tool comes from the folder just packed, never from a feed.
+  printf '<?xml version="1.0" encoding="utf-8"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n' > "$work/nuget.config"
+  dotnet pack -c Release src/Kiro.Mcp.Server -o "$work/feed" -v quiet -nologo
+  local version
+  version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Kiro.Mcp.Server/Kiro.Mcp.Server.csproj)
+  dotnet tool install Kiro.Mcp --version "$version" --tool-path "$work/tool" --add-source "$work/feed" --configfile "$work/nuget.config" >/dev/null
+  (cd tools/bench/node && npm ci --no-audit --no-fund --silent)
+  run coldstart --tool "$work/tool/kiro-mcp" --node-server tools/bench/node/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js "$@"
+}
+
+case "$bench" in
+  coldstart) coldstart "$@" ;;
+  all)
+    for b in toolsize documents latency load; do echo "== $b"; run "$b"; echo; done
+    echo "== coldstart"; coldstart
+    ;;
+  *) run "$bench" "$@" ;;
+esac

@@ -22,6 +22,7 @@ public static class StdioServer
         using var host = builder.Build();
         logger.Information("Kiro.Mcp {Version} serving {Workspace} over stdio", KiroMcpRegistration.Version, settings.Workspace);
         await host.RunAsync(cancellationToken);
+        RuntimeDiagnostics.Log(logger);
         return 0;
     }
 }

@@ -23,7 +23,7 @@ public sealed class SpecTools(SpecService specs)
         specs.ListAsync(cursor, limit, cancellationToken);
 
     [McpServerTool(Name = "spec_create", Title = "Create a spec", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Creates .kiro/specs/<name>/ with Kiro's .config.kiro and a template of the first document, and returns how to write it.")]
+    [Description("Creates .kiro/specs/<name>/ with .config.kiro and a template of the first document, and says how to write it.")]
     public Task<CreatedSpec> CreateAsync(
         [Description("Kebab-case feature name, e.g. 'workout-logging'.")] string name,
         [Description("'feature' (default) or 'bugfix' (starts with bugfix.md).")] string type = "feature",
@@ -38,7 +38,7 @@ public sealed class SpecTools(SpecService specs)
     public Task<DocumentText> ReadAsync(
         [Description("Spec name.")] string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
-        [Description("Heading of one section to read, e.g. 'Requirement 2' or 'Data Models'; omit for the whole document.")] string? section = null,
+        [Description("Heading of one section, e.g. 'Requirement 2'; omit for the whole document.")] string? section = null,
         CancellationToken cancellationToken = default) =>
         specs.ReadAsync(spec, document, section, cancellationToken);
 
@@ -61,7 +61,7 @@ public sealed class SpecTools(SpecService specs)
         specs.ValidateAsync(spec, cancellationToken);
 
     [McpServerTool(Name = "spec_approve", Title = "Approve a spec document", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Records the user's approval of a document's current version (asking the user to confirm when the client can), opening the next phase.")]
+    [Description("Records the user's approval of a document's current version (confirmed in the client when it can), opening the next phase.")]
     public async Task<ApprovalOutcome> ApproveAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
@@ -101,7 +101,7 @@ public sealed class SpecTools(SpecService specs)
     }
 
     [McpServerTool(Name = "spec_status", Title = "Spec status", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Shows a spec's phase, each document's version and approval (none, approved, stale), task counts, and the one next action.")]
+    [Description("A spec's phase, each document's version and approval (none, approved, stale), task counts and the next action.")]
     public Task<SpecStatus> StatusAsync(
         [Description("Spec name.")] string spec,
         CancellationToken cancellationToken = default) =>

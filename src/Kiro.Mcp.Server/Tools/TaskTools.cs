@@ -11,7 +11,7 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class TaskTools(TaskService tasks)
 {
     [McpServerTool(Name = "task_list", Title = "List tasks", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists a spec's tasks in document order with status, optional and checkpoint flags, requirement refs and dependencies, a page at a time.")]
+    [Description("Lists a spec's tasks in order with status, flags, requirement refs and dependencies, a page at a time.")]
     public Task<TaskPage> ListAsync(
         [Description("Spec name.")] string spec,
         [Description("Only tasks with this status: not_started, queued, in_progress or done.")] string? status = null,
@@ -21,7 +21,7 @@ public sealed class TaskTools(TaskService tasks)
         tasks.ListAsync(spec, status, cursor, limit, cancellationToken);
 
     [McpServerTool(Name = "task_next", Title = "Next task", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Returns the next task to do (first required, unfinished, with its dependencies done) and the tasks that could run in parallel with it.")]
+    [Description("The next task (first required, unfinished, dependencies done) and the tasks that could run in parallel with it.")]
     public Task<NextTask> NextAsync(
         [Description("Spec name; omit to search every spec whose tasks are approved.")] string? spec = null,
         CancellationToken cancellationToken = default) =>
@@ -39,7 +39,7 @@ public sealed class TaskTools(TaskService tasks)
         tasks.StartAsync(spec, taskId, restart, Caller.Name(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "task_context", Title = "Task context", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Returns a task's execution context: details, the acceptance criteria it implements, relevant design sections, steering and Kiro's rules.")]
+    [Description("A task's execution context: details, the criteria it implements, relevant design sections, steering and Kiro's rules.")]
     public Task<TaskContext> ContextAsync(
         [Description("Spec name.")] string spec,
         [Description("Task id, e.g. '2.1'.")] string taskId,
@@ -68,7 +68,7 @@ public sealed class TaskTools(TaskService tasks)
         tasks.SetStatusAsync(spec, taskId, status, cancellationToken);
 
     [McpServerTool(Name = "task_plan", Title = "Task plan", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Shows the task dependency graph: edges, waves of tasks that can run in parallel, the critical path, cycles or unknown ids, and file collisions.")]
+    [Description("The task dependency graph: edges, parallel waves, critical path, cycles, unknown ids and file collisions.")]
     public Task<TaskPlan> PlanAsync(
         [Description("Spec name.")] string spec,
         CancellationToken cancellationToken = default) =>

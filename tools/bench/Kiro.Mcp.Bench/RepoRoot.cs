@@ -1,6 +1,6 @@
 namespace Kiro.Mcp.Bench;
 
-/// <summary>Finds the repository root, so the benchmark works from any current directory.</summary>
+/// <summary>Finds the repository root (and the shared fixtures beside it), so the benchmark works from any current directory.</summary>
 internal static class RepoRoot
 {
     public static string? Find()
@@ -13,5 +13,28 @@ internal static class RepoRoot
             }
         }
         return null;
+    }
+
+    /// <summary>The Release build of the server, as <c>dotnet build -c Release src/Kiro.Mcp.Server</c> leaves it.</summary>
+    public static string ServerDll()
+    {
+        var dll = Find() is { } root ? Path.Combine(root, "src", "Kiro.Mcp.Server", "bin", "Release", "net10.0", "Kiro.Mcp.Server.dll") : null;
+        return dll is not null && File.Exists(dll)
+            ? dll
+            : throw new BenchSetupException("Build the server first: dotnet build -c Release src/Kiro.Mcp.Server");
+    }
+
+    /// <summary>Real Kiro files: ../shared/fixtures/kiro relative to the repository root (a worktree's root included).</summary>
+    public static string Fixtures()
+    {
+        for (var dir = Find() is { } root ? new DirectoryInfo(root) : null; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "kiro");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new BenchSetupException("../shared/fixtures/kiro was not found above the repository root.");
     }
 }

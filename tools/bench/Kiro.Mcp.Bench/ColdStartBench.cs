@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Kiro.Mcp.Bench;
+
+/// <summary>
+/// Cold start over stdio, the way a desktop client launches a server per conversation: spawn →
+/// <c>initialize</c> answered → first <c>tools/call</c> answered, each server launched afresh every run.
+/// Raw JSON-RPC lines rather than an SDK client, so the client's own start-up is not in the numbers and
+/// every server is measured by the same few lines of code. Servers take turns, run by run, so that a
+/// slow moment on the machine falls on all of them alike.
+/// </summary>
+internal static class ColdStartBench
+{
+    public static readonly string[] Options = ["--runs", "--tool", "--node-server"];
+
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var runs = args.Positive("--runs", 10);
+        var root = RepoRoot.Find() ?? throw new BenchSetupException("Run the benchmark from the repository.");
+        var workspace = Directory.CreateTempSubdirectory("kiro-mcp-cold-");
+        try
+        {
+            // A small real workspace: the sample spec, so the first call reads and parses real files.
+            CopyDirectory(Path.Combine(root, "docs", "sample-workspace"), workspace.FullName);
+            var servers = Servers(args, workspace.FullName);
+
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+            Console.WriteLine($"runs={runs} per server (after one unmeasured run each), interleaved; workspace = docs/sample-workspace");
+            foreach (var server in servers)
+            {
+                Console.WriteLine($"  {server.Name}: {server.Command} {string.Join(' ', server.Arguments)}  → tools/call {server.Tool}");
+            }
+            Console.WriteLine();
+
+            var initialize = servers.ToDictionary(s => s.Name, s => new Samples(s.Name));
+            var firstCall = servers.ToDictionary(s => s.Name, s => new Samples(s.Name));
+            var memory = servers.ToDictionary(s => s.Name, _ => new List<double>());
+            foreach (var server in servers)
+            {
+                await LaunchOnceAsync(server);
+            }
+            for (var run = 0; run < runs; run++)
+            {
+                foreach (var server in servers)
+                {
+                    var (init, call, rssMegabytes) = await LaunchOnceAsync(server);
+                    initialize[server.Name].Add(init);
+                    firstCall[server.Name].Add(call);
+                    if (rssMegabytes is { } rss)
+                    {
+                        memory[server.Name].Add(rss);
+                    }
+                }
+            }
+
+            var baseline = servers[0].Name;
+            Console.WriteLine($"{"server",-28} {"initialize (median)",20} {"first tools/call (median)",26} {"p95 call",10} {"RSS after call",15} {"vs " + baseline,12}");
+            foreach (var server in servers)
+            {
+                var call = firstCall[server.Name];
+                var rss = memory[server.Name];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{server.Name,-28} {initialize[server.Name].Median,17:F0} ms {call.Median,23:F0} ms {call.P95,7:F0} ms {(rss.Count == 0 ? "-" : $"{Median(rss):F0} MB"),15} {call.Median / firstCall[baseline].Median,11:F2}x"));
+            }
+            return 0;
+        }
+        finally
+        {
+            TempFolder.Delete(workspace);
+        }
+    }
+
+    private static List<ColdServer> Servers(BenchArgs args, string workspace)
+    {
+        var servers = new List<ColdServer>();
+        if (args.String("--tool") is { } tool)
+        {
+            if (!File.Exists(tool))
+            {
+                throw new BenchSetupException($"--tool {tool} does not exist; tools/bench/coldstart.sh packs and installs it.");
+            }
+            servers.Add(new ColdServer("kiro-mcp (installed tool)", tool, ["--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
+        }
+        // The build output, started the way the README's development configuration starts it: JIT only.
+        servers.Add(new ColdServer("kiro-mcp (dotnet build dll)", "dotnet", [RepoRoot.ServerDll(), "--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
+        if (args.String("--node-server") is { } script)
+        {
+            if (!File.Exists(script))
+            {
+                throw new BenchSetupException($"--node-server {script} does not exist; run npm ci in tools/bench/node.");
+            }
+            servers.Add(new ColdServer("server-filesystem (node)", "node", [script, workspace], "list_directory", new JsonObject { ["path"] = workspace }));
+        }
+        return servers;
+    }
+
+    private static async Task<(TimeSpan Initialize, TimeSpan FirstCall, double? RssMegabytes)> LaunchOnceAsync(ColdServer server)
+    {
+        var info = new ProcessStartInfo(server.Command)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in server.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        using var timeout = new CancellationTokenSource(AnswerTimeout);
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(info) ?? throw new BenchSetupException($"Could not start {server.Command}.");
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await SendAsync(process, new JsonObject
+            {
+                ["jsonrpc"] = "2.0",
+                ["id"] = 1,
+                ["method"] = "initialize",
+                ["params"] = new JsonObject
+                {
+                    ["protocolVersion"] = "2025-06-18",
+                    ["capabilities"] = new JsonObject(),
+                    ["clientInfo"] = new JsonObject { ["name"] = "coldstart-bench", ["version"] = "1.0" },
+                },
+            });
+            await ReadAnswerAsync(process, 1, server, timeout.Token);
+            var initialized = stopwatch.Elapsed;
+
+            await SendAsync(process, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" });
+            await SendAsync(process, new JsonObject
+            {
+                ["jsonrpc"] = "2.0",
+                ["id"] = 2,
+                ["method"] = "tools/call",
+                ["params"] = new JsonObject { ["name"] = server.Tool, ["arguments"] = server.ToolArguments.DeepClone() },
+            });
+            var answer = await ReadAnswerAsync(process, 2, server, timeout.Token);
+            var called = stopwatch.Elapsed;
+            if (answer.TryGetProperty("error", out var error) || (answer.GetProperty("result").TryGetProperty("isError", out var isError) && isError.GetBoolean()))
+            {
+                throw new ToolCallFailedException($"{server.Name}: {server.Tool} failed: {answer}");
+            }
+            var rss = ProcessMemory.ResidentMegabytes(process.Id);
+            process.StandardInput.Close();
+            await process.WaitForExitAsync(timeout.Token);
+            return (initialized, called, rss);
+        }
+        catch (Exception e) when (e is OperationCanceledException or EndOfStreamException)
+        {
+            throw new BenchSetupException($"{server.Name} gave no answer: {e.Message}\n{(stderr.IsCompleted ? await stderr : "")}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static async Task SendAsync(Process process, JsonObject message)
+    {
+        await process.StandardInput.WriteLineAsync(message.ToJsonString());
+        await process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>Reads lines until the response with <paramref name="id"/>; notifications and logs before it are skipped.</summary>
+    private static async Task<JsonElement> ReadAnswerAsync(Process process, int id, ColdServer server, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var line = await process.StandardOutput.ReadLineAsync(cancellationToken)
+                ?? throw new EndOfStreamException($"{server.Name} closed stdout before answering request {id}.");
+            using var document = JsonDocument.Parse(line);
+            if (document.RootElement.TryGetProperty("id", out var answered) && answered.ValueKind == JsonValueKind.Number && answered.GetInt32() == id)
+            {
+                return document.RootElement.Clone();
+            }
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    private sealed record ColdServer(string Name, string Command, IReadOnlyList<string> Arguments, string Tool, JsonObject ToolArguments);
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace Kiro.Mcp.Bench;
+
+/// <summary>
+/// Warm tool latency on one large generated spec, over stdio and over HTTP: each transport gets its own
+/// server process and its own fresh workspace (the task loop consumes tasks).
+/// </summary>
+internal static class LatencyBench
+{
+    private const int WarmUp = 20;
+
+    public static readonly string[] Options = ["--transport", "--requirements", "--tasks", "--iterations"];
+
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var requirements = args.Positive("--requirements", 500);
+        var tasks = args.Positive("--tasks", 2000);
+        var iterations = args.Positive("--iterations", 200);
+        var transports = (args.String("--transport") ?? "both") switch
+        {
+            "both" => new[] { "stdio", "http" },
+            "stdio" => ["stdio"],
+            "http" => ["http"],
+            var other => throw new ArgumentException($"--transport is stdio, http or both, not '{other}'"),
+        };
+        // Warm-up consumes the first leaf tasks, so the measured task loop needs its own untouched ones after them.
+        if (tasks < WarmUp + iterations)
+        {
+            throw new ArgumentException($"--tasks must be at least {WarmUp + iterations} (warm-up {WarmUp} + iterations {iterations}).");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"requirements={requirements}  criteria={requirements * SpecGenerator.CriteriaPerRequirement}  tasks={tasks} (+{(tasks + SpecGenerator.TasksPerGroup - 1) / SpecGenerator.TasksPerGroup} groups)"));
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        Console.WriteLine($"iterations={iterations}  warm-up={WarmUp} calls per tool");
+        foreach (var transport in transports)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"[{transport}]");
+            await RunTransportAsync(transport, requirements, tasks, iterations);
+        }
+        Console.WriteLine();
+        Console.WriteLine("task_next* = task_next inside the next/start/complete loop, while the board changes.");
+        return 0;
+    }
+
+    private static async Task RunTransportAsync(string transport, int requirements, int tasks, int iterations)
+    {
+        var workspace = Directory.CreateTempSubdirectory("kiro-mcp-bench-");
+        try
+        {
+            var leafIds = SpecGenerator.Write(workspace.FullName, requirements, tasks);
+            await using var server = await ServerProcess.StartAsync(transport, workspace.FullName);
+            var client = server.Client;
+            var spec = ToolCalls.Spec(SpecGenerator.SpecName);
+
+            // Warm-up: JIT, caches and the first verification process launch stay out of the measured samples.
+            for (var i = 0; i < WarmUp; i++)
+            {
+                await ToolCalls.CallAsync(client, "spec_status", spec);
+                await ToolCalls.CallAsync(client, "spec_validate", spec);
+                await ToolCalls.CallAsync(client, "task_next", spec);
+                await ToolCalls.CallAsync(client, "task_start", ToolCalls.Task(SpecGenerator.SpecName, leafIds[i]));
+                await ToolCalls.CallAsync(client, "task_complete", ToolCalls.Task(SpecGenerator.SpecName, leafIds[i]));
+            }
+
+            var status = new Samples("spec_status");
+            var validate = new Samples("spec_validate");
+            var next = new Samples("task_next");
+            var nextInLoop = new Samples("task_next*");
+            var start = new Samples("task_start");
+            var complete = new Samples("task_complete");
+
+            for (var i = 0; i < iterations; i++)
+            {
+                await ToolCalls.CallAsync(client, "spec_status", spec, status);
+            }
+            // Validation parses and cross-checks all three documents, so fewer samples keep the run short.
+            for (var i = 0; i < Math.Max(1, iterations / 4); i++)
+            {
+                await ToolCalls.CallAsync(client, "spec_validate", spec, validate);
+            }
+            for (var i = 0; i < iterations; i++)
+            {
+                await ToolCalls.CallAsync(client, "task_next", spec, next);
+            }
+            // The agent's loop: ask what is next, start it, finish it; every step rewrites tasks.md.
+            foreach (var id in leafIds.Skip(WarmUp).Take(iterations))
+            {
+                await ToolCalls.CallAsync(client, "task_next", spec, nextInLoop);
+                await ToolCalls.CallAsync(client, "task_start", ToolCalls.Task(SpecGenerator.SpecName, id), start);
+                await ToolCalls.CallAsync(client, "task_complete", ToolCalls.Task(SpecGenerator.SpecName, id), complete);
+            }
+
+            foreach (var samples in new[] { status, validate, next, nextInLoop, start, complete })
+            {
+                Console.WriteLine(samples.Summary());
+            }
+        }
+        finally
+        {
+            TempFolder.Delete(workspace);
+        }
+    }
+}
