@@ -68,9 +68,18 @@ public partial class ToolSurfaceTests
     {
         await using var server = await InProcessServer.StartAsync();
         var tools = await server.Client.ListToolsAsync();
-        var characters = tools.Sum(t => JsonSerializer.Serialize(t.ProtocolTool).Length);
-        // characters / 4 approximates tokens; the whole specs toolset should cost a client little context.
-        Assert.InRange(characters / 4, 1, 8000);
+        // characters / 4 approximates tokens. A client pays for the whole list in every conversation: the
+        // ceilings keep growth deliberate (tools/bench/run.sh toolsize prints the figures).
+        var tokens = tools.ToDictionary(t => t.Name, t => JsonSerializer.Serialize(t.ProtocolTool).Length / 4);
+        Assert.InRange(tokens.Values.Sum(), 1, 11_000);
+        Assert.All(tokens, t => Assert.True(t.Value <= 1_000, $"{t.Key} costs {t.Value} tokens"));
+        // Tight descriptions: a sentence for a tool, a clause for a parameter.
+        Assert.All(tools, t => Assert.True(t.Description.Length <= 200, $"{t.Name}'s description has {t.Description.Length} characters"));
+        var parameters = tools.SelectMany(t => t.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => (Tool: t.Name, p.Name, p.Value))).ToList();
+        Assert.NotEmpty(parameters);
+        Assert.All(parameters, p => Assert.True(
+            !p.Value.TryGetProperty("description", out var d) || d.GetString()!.Length <= 160,
+            $"{p.Tool}.{p.Name}'s description is longer than 160 characters"));
     }
 
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
