@@ -40,8 +40,11 @@ public static class KiroMcpRegistration
         // The lambda's body is the only reference to the Roslyn assembly: it loads on the first generation, never at start-up.
         services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), static () => new MsBuildCodeReader()));
         services.AddSingleton<SubscriptionRegistry>();
+        // One watcher for the whole workspace; its listeners subscribe as they start, then WatcherHost starts it.
+        services.AddSingleton(sp => WatcherHost.Create(sp.GetRequiredService<WorkspaceRoot>()));
         services.AddHostedService<WorkspaceChangeNotifier>();
         services.AddKiroHooks(settings);
+        services.AddHostedService<WatcherHost>();
         return services;
     }
 

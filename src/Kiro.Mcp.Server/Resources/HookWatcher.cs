@@ -6,41 +6,39 @@ using ModelContextProtocol.Protocol;
 namespace Kiro.Mcp.Server.Resources;
 
 /// <summary>
-/// Watches the whole workspace (not .git, bin, obj, node_modules or .kiro/.runtime) and fires the
-/// file hooks for what editors, tools and this server write; tells subscribers of the hook resources
+/// Listens to the workspace watcher (the whole workspace but .git, bin, obj, node_modules and
+/// .kiro/.runtime) and fires the file hooks for what editors, tools and this server write; tells subscribers of the hook resources
 /// when hook files change or a prompt arrives or is handed out.
 /// </summary>
-public sealed partial class HookWatcher(WorkspaceRoot root, HookService hooks, SubscriptionRegistry registry, ILogger<HookWatcher> logger) : IHostedService, IDisposable
+public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService hooks, SubscriptionRegistry registry, ILogger<HookWatcher> logger) : IHostedService
 {
-    // Long enough that an editor's save (temp file, rename, attribute change) is one burst.
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
-
-    private WorkspaceWatcher? _watcher;
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _watcher = new WorkspaceWatcher(root, ".", Debounce, new WatcherOptions { IgnoredFolders = WatcherOptions.BuildFolders });
-        _watcher.FilesChanged += changes => _ = OnFilesChangedAsync(changes);
-        _watcher.Changed += paths =>
-        {
-            if (paths.Any(p => p.StartsWith(HookCatalog.WorkspaceFolder + "/", StringComparison.Ordinal) || p is "." or ".kiro" or HookCatalog.WorkspaceFolder))
-            {
-                _ = NotifyAsync(HookResources.Hooks);
-            }
-        };
-        hooks.Pending.Changed += () => _ = NotifyAsync(HookResources.Pending);
-        _watcher.Start();
+        watcher.FilesChanged += OnFilesChanged;
+        watcher.Changed += OnChanged;
+        hooks.Pending.Changed += OnPendingChanged;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _watcher?.Dispose();
-        _watcher = null;
+        watcher.FilesChanged -= OnFilesChanged;
+        watcher.Changed -= OnChanged;
+        hooks.Pending.Changed -= OnPendingChanged;
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _watcher?.Dispose();
+    private void OnFilesChanged(IReadOnlyList<WorkspaceChange> changes) => _ = OnFilesChangedAsync(changes);
+
+    private void OnPendingChanged() => _ = NotifyAsync(HookResources.Pending);
+
+    private void OnChanged(IReadOnlyList<string> paths)
+    {
+        if (paths.Any(p => p.StartsWith(HookCatalog.WorkspaceFolder + "/", StringComparison.Ordinal) || p is "." or ".kiro" or HookCatalog.WorkspaceFolder))
+        {
+            _ = NotifyAsync(HookResources.Hooks);
+        }
+    }
 
     private async Task OnFilesChangedAsync(IReadOnlyList<WorkspaceChange> changes)
     {

@@ -6,47 +6,47 @@ using ModelContextProtocol.Server;
 namespace Kiro.Mcp.Server.Resources;
 
 /// <summary>
-/// Watches .kiro for changes made by anyone (this server, another client, an editor, git) and tells
-/// subscribed sessions: <c>resources/updated</c> for the resources a change affects, and
+/// Listens to the workspace watcher for changes under .kiro made by anyone (this server, another
+/// client, an editor, git) and tells subscribed sessions: <c>resources/updated</c> for the resources a change affects, and
 /// <c>resources/list_changed</c> to every session when specs appear or go.
 /// </summary>
 public sealed partial class WorkspaceChangeNotifier(
-    WorkspaceRoot root,
+    WorkspaceWatcher watcher,
     SpecIndex index,
     SpecService specs,
     SubscriptionRegistry registry,
     ILogger<WorkspaceChangeNotifier> logger) : IHostedService, IDisposable
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
-
     // Notifications go out one batch at a time, in the order the changes were seen.
     private readonly SemaphoreSlim _sending = new(1, 1);
-    private WorkspaceWatcher? _watcher;
     private IReadOnlyList<string> _names = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _names = specs.Names();
-        _watcher = new WorkspaceWatcher(root, ".kiro", Debounce);
-        _watcher.Changed += paths => _ = OnChangedAsync(paths);
-        _watcher.Start();
+        watcher.Changed += OnChanged;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _watcher?.Dispose();
-        _watcher = null;
+        watcher.Changed -= OnChanged;
         return Task.CompletedTask;
     }
 
-    public void Dispose()
+    public void Dispose() => _sending.Dispose();
+
+    private void OnChanged(IReadOnlyList<string> paths)
     {
-        _watcher?.Dispose();
-        _sending.Dispose();
+        // Only .kiro holds resources; "." is the watcher's "events were lost, rescan everything".
+        var kiro = paths.Select(p => p == "." ? ".kiro" : p).Where(p => p == ".kiro" || p.StartsWith(".kiro/", StringComparison.Ordinal)).ToList();
+        if (kiro.Count > 0)
+        {
+            _ = OnChangedAsync(kiro);
+        }
     }
 
-    private async Task OnChangedAsync(IReadOnlyList<string> paths)
+    private async Task OnChangedAsync(List<string> paths)
     {
         await _sending.WaitAsync();
         try

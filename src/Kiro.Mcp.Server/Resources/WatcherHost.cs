@@ -1,0 +1,29 @@
+using Kiro.Mcp.Workspace;
+
+namespace Kiro.Mcp.Server.Resources;
+
+/// <summary>
+/// Starts the one <see cref="WorkspaceWatcher"/> of the process. It is registered after every listener
+/// (spec notifications, file hooks), so all of them have subscribed before the first event arrives.
+/// </summary>
+public sealed class WatcherHost(WorkspaceWatcher watcher) : IHostedService
+{
+    // Long enough that an editor's save (temp file, rename, attribute change) is one burst.
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The whole workspace, except .git, bin, obj, node_modules (and .kiro/.runtime, always).</summary>
+    public static WorkspaceWatcher Create(WorkspaceRoot root) =>
+        new(root, ".", Debounce, new WatcherOptions { IgnoredFolders = WatcherOptions.BuildFolders });
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        watcher.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        watcher.Dispose();
+        return Task.CompletedTask;
+    }
+}
