@@ -217,4 +217,35 @@ public class GenerationBehaviourTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_package_a_project_removes_from_its_Directory_Build_props_does_not_make_it_a_test_project()
+    {
+        using var repo = new SampleRepository()
+            .Write("tests/Directory.Build.props", """
+                <Project>
+                  <ItemGroup>
+                    <PackageReference Include="xunit.v3" Version="4.0.2" />
+                  </ItemGroup>
+                </Project>
+                """)
+            .Write("tests/Unit/Unit.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                </Project>
+                """)
+            .Write("tests/Host/Host.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk.Web">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                  <ItemGroup><PackageReference Remove="xunit.v3" /></ItemGroup>
+                </Project>
+                """)
+            .Commit("two projects under tests/");
+        using var generator = repo.Generator();
+
+        var tech = (await generator.GenerateAsync(["tech"], false, true, null, Token)).Documents.Single().Content;
+
+        Assert.Contains("| Unit | tests (xUnit v3) |", tech, StringComparison.Ordinal);
+        Assert.Contains("| Host | web app |", tech, StringComparison.Ordinal);
+    }
 }

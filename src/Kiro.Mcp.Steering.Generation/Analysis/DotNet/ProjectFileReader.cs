@@ -37,6 +37,12 @@ internal sealed class ProjectFileReader(string root, RepositoryFiles files)
             }
             foreach (var item in xml.Elements().Where(e => e.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements()))
             {
+                // A project can take back what a Directory.Build.props above it added (a server among test projects).
+                if (item.Name.LocalName == "PackageReference" && (string?)item.Attribute("Remove") is { } removed)
+                {
+                    packages.Remove(removed);
+                    continue;
+                }
                 var include = (string?)item.Attribute("Include");
                 if (include is null)
                 {
