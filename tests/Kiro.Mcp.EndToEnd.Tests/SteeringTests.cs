@@ -88,6 +88,27 @@ public class SteeringTests
     }
 
     [Fact]
+    public async Task A_subscribed_AGENTS_file_in_a_sub_folder_is_reported_updated_when_an_editor_saves_it()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write("src/api/AGENTS.md", "Use minimal APIs.\n");
+        await using var server = await ServerConnection.StartAsync(Transport.Stdio, workspace.Root);
+        const string uri = "kiro://steering/src%2Fapi%2FAGENTS.md";
+        var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var subscription = await server.Client.SubscribeToResourceAsync(uri, (notification, _) =>
+        {
+            updated.TrySetResult(notification.Uri);
+            return ValueTask.CompletedTask;
+        });
+
+        File.WriteAllText(workspace.PathOf("src/api/AGENTS.md"), "Use minimal APIs and problem details.\n");
+
+        Assert.Equal(uri, await updated.Task.WaitAsync(Wait));
+        var resource = await server.Client.ReadResourceAsync(uri);
+        Assert.Equal("Use minimal APIs and problem details.\n", Assert.IsType<TextResourceContents>(Assert.Single(resource.Contents)).Text);
+    }
+
+    [Fact]
     public async Task The_context_of_a_spec_task_carries_the_fileMatch_steering_of_the_files_it_names()
     {
         const string tasks = """

@@ -65,6 +65,10 @@ public class SteeringSurfaceTests
     [InlineData("kiro://steering/tech", ".kiro", true)]
     [InlineData("kiro://steering/tech", ".kiro/specs/tech/tasks.md", false)]
     [InlineData("kiro://steering/tech", ".kiro/steering/sub/tech.md", false)]
+    [InlineData("kiro://steering/AGENTS.md", "AGENTS.md", true)]
+    [InlineData("kiro://steering/src%2Fapi%2FAGENTS.md", "src/api/AGENTS.md", true)]
+    [InlineData("kiro://steering/AGENTS.md", "src/api/AGENTS.md", false)]
+    [InlineData("kiro://steering/tech", "AGENTS.md", false)]
     [InlineData("kiro://specs", ".kiro/steering/tech.md", false)]
     [InlineData("kiro://specs/a/requirements", ".kiro/steering/requirements.md", false)]
     public void Steering_changes_reach_only_the_steering_resource_they_affect(string uri, string path, bool affected)

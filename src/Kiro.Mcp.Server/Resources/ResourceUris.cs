@@ -48,8 +48,8 @@ public static class ResourceUris
     }
 
     /// <summary>
-    /// A steering document changes with its file in .kiro/steering (or a rescan of the folder). Global
-    /// files and AGENTS.md files outside .kiro are not watched.
+    /// A steering document changes with its file in .kiro/steering (or a rescan of the folder); an
+    /// AGENTS.md document, named by its workspace path, with that file. Global files are not watched.
     /// </summary>
     private static bool IsSteeringAffected(string uri, string path)
     {
@@ -57,6 +57,10 @@ public static class ResourceUris
         if (path is ".kiro" or folder)
         {
             return true;
+        }
+        if (IsAgentsFile(path))
+        {
+            return Uri.UnescapeDataString(uri[SteeringPrefix.Length..]) == path;
         }
         if (!path.StartsWith(folder + "/", StringComparison.Ordinal) || path.IndexOf('/', folder.Length + 1) >= 0 || !path.EndsWith(".md", StringComparison.Ordinal))
         {
@@ -70,4 +74,7 @@ public static class ResourceUris
         // Names compare as in SteeringService: "Tech" and "tech" are one document.
         return string.Equals(path[(folder.Length + 1)..^3], name, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>An AGENTS.md file anywhere in the workspace (steering that applies to the folder it is in).</summary>
+    public static bool IsAgentsFile(string path) => path == "AGENTS.md" || path.EndsWith("/AGENTS.md", StringComparison.Ordinal);
 }

@@ -38,8 +38,9 @@ public sealed partial class WorkspaceChangeNotifier(
 
     private void OnChanged(IReadOnlyList<string> paths)
     {
-        // Only .kiro holds resources; "." is the watcher's "events were lost, rescan everything".
-        var kiro = paths.Select(p => p == "." ? ".kiro" : p).Where(p => p == ".kiro" || p.StartsWith(".kiro/", StringComparison.Ordinal)).ToList();
+        // Resources live in .kiro and in AGENTS.md files; "." is the watcher's "events were lost, rescan everything".
+        var kiro = paths.Select(p => p == "." ? ".kiro" : p)
+            .Where(p => p == ".kiro" || p.StartsWith(".kiro/", StringComparison.Ordinal) || ResourceUris.IsAgentsFile(p)).ToList();
         if (kiro.Count > 0)
         {
             _ = OnChangedAsync(kiro);
