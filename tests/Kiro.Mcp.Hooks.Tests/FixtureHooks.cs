@@ -5,7 +5,7 @@ namespace Kiro.Mcp.Hooks.Tests;
 /// <summary>The real hook files in ../shared/fixtures/kiro, read in place at test time (never copied into the repo).</summary>
 public static class FixtureHooks
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => KiroFixtures.Root;
 
     public static IReadOnlyList<string> Files() =>
         Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
@@ -24,18 +24,5 @@ public static class FixtureHooks
         return data;
     }
 
-    public static string Read(string relative) => File.ReadAllText(Path.Combine(Root, relative));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures", "kiro");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidOperationException("../shared/fixtures/kiro was not found above " + AppContext.BaseDirectory);
-    }
+    public static string Read(string relative) => KiroFixtures.Read(relative);
 }

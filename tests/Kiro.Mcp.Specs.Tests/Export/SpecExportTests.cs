@@ -140,7 +140,7 @@ public sealed class SpecExportTests : IDisposable
         foreach (var repository in Directory.GetDirectories(FixturePaths.Root).Where(r => Directory.Exists(Path.Combine(r, ".kiro", "specs"))))
         {
             var workspace = Path.Combine(_root, Path.GetFileName(repository));
-            FixturePaths.CopyFolder(Path.Combine(repository, ".kiro", "specs"), Path.Combine(workspace, ".kiro", "specs"));
+            KiroFixtures.CopyFolder(Path.Combine(repository, ".kiro", "specs"), Path.Combine(workspace, ".kiro", "specs"));
             var specs = new SpecService(new FileStore(new WorkspaceRoot(workspace)), new SpecIndex(), TimeProvider.System);
             foreach (var name in specs.Names())
             {
@@ -170,7 +170,7 @@ public sealed class SpecExportTests : IDisposable
         var repository = fixture.Split('/')[0];
         var name = fixture.Split('/')[1];
         var workspace = Path.Combine(_root, repository);
-        FixturePaths.CopyFolder(Path.Combine(FixturePaths.Root, repository, ".kiro", "specs", name), Path.Combine(workspace, ".kiro", "specs", name));
+        KiroFixtures.CopyFolder(Path.Combine(FixturePaths.Root, repository, ".kiro", "specs", name), Path.Combine(workspace, ".kiro", "specs", name));
         return (new SpecService(new FileStore(new WorkspaceRoot(workspace)), new SpecIndex(), TimeProvider.System), name);
     }
 

@@ -21,7 +21,7 @@ public sealed class SpecServiceTests : IDisposable
         foreach (var repository in repositories)
         {
             var workspace = Path.Combine(_root, Path.GetFileName(repository));
-            FixturePaths.CopyFolder(Path.Combine(repository, ".kiro", "specs"), Path.Combine(workspace, ".kiro", "specs"));
+            KiroFixtures.CopyFolder(Path.Combine(repository, ".kiro", "specs"), Path.Combine(workspace, ".kiro", "specs"));
             var specs = new SpecService(new FileStore(new WorkspaceRoot(workspace)), new SpecIndex(), TimeProvider.System);
 
             var page = await specs.ListAsync(null, null, CancellationToken.None);
