@@ -35,44 +35,12 @@ public static class ProductRenderer
                 : $"What does this product do? {readme.Path} has no introduction before its first section.");
         }
 
-        text.Heading(2, "Target Users");
-        if (readme.Audience.Count > 0)
-        {
-            foreach (var item in readme.Audience)
-            {
-                text.Bullet(item);
-            }
-        }
-        else
-        {
-            Ask(text, questions, "Who are the target users, and what do they need from it? The README does not say.");
-        }
-
-        text.Heading(2, "Key Features");
-        if (readme.Features.Count > 0)
-        {
-            foreach (var feature in readme.Features)
-            {
-                text.Bullet(feature);
-            }
-        }
-        else
-        {
-            Ask(text, questions, "What are the key features? The README has no features section.");
-        }
-
-        text.Heading(2, "Business Objectives");
-        if (readme.Goals.Count > 0)
-        {
-            foreach (var goal in readme.Goals)
-            {
-                text.Bullet(goal);
-            }
-        }
-        else
-        {
-            Ask(text, questions, "What are the goals and success criteria, and what is out of scope? The README does not say.");
-        }
+        Section(text, questions, "Target Users", readme.Audience,
+            "Who are the target users, and what do they need from it? The README does not say.");
+        Section(text, questions, "Key Features", readme.Features,
+            "What are the key features? The README has no features section.");
+        Section(text, questions, "Business Objectives", readme.Goals,
+            "What are the goals and success criteria, and what is out of scope? The README does not say.");
 
         if (facts.Git is { } git)
         {
@@ -90,6 +58,21 @@ public static class ProductRenderer
             }
         }
         return new RenderedDocument(text.ToString(), questions);
+    }
+
+    /// <summary>A section of the README's bullets, or a question for the user when it has none: never invented text.</summary>
+    private static void Section(MarkdownText text, List<string> questions, string heading, IReadOnlyList<string> items, string question)
+    {
+        text.Heading(2, heading);
+        if (items.Count == 0)
+        {
+            Ask(text, questions, question);
+            return;
+        }
+        foreach (var item in items)
+        {
+            text.Bullet(item);
+        }
     }
 
     private static void Ask(MarkdownText text, List<string> questions, string question)
