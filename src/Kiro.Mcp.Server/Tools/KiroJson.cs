@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ModelContextProtocol;
@@ -5,7 +6,7 @@ using ModelContextProtocol;
 namespace Kiro.Mcp.Server.Tools;
 
 /// <summary>
-/// How results look on the wire: the SDK's defaults with enums as snake_case strings. Nulls stay in:
+/// How results look on the wire: the SDK's defaults with enums as snake_case strings and no HTML escaping. Nulls stay in:
 /// the output schema lists every property as required, and clients that validate (the TypeScript SDK)
 /// reject a result that leaves one out.
 /// </summary>
@@ -16,7 +17,14 @@ public static class KiroJson
     private static JsonSerializerOptions Create()
     {
         // The SDK's defaults leave nulls out; ours must not (see above).
-        var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions) { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+        // The default encoder escapes ', `, < and > for HTML that nobody renders here: a model then reads
+        // "\u0027" where the document says "'". Results go to JSON-RPC, never into a page, so the relaxed
+        // encoder (which still escapes what JSON itself requires) is safe.
+        var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
         // First, so it wins over the string-enum converter already in the SDK's defaults (which keeps C# names).
         options.Converters.Insert(0, new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         options.MakeReadOnly();
