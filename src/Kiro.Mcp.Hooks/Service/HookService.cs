@@ -152,7 +152,7 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
     }
 
     public async Task<HookHistoryPage> HistoryAsync(int? limit, CancellationToken cancellationToken) =>
-        new(await history.RecentAsync(Math.Clamp(limit ?? DefaultHistory, 1, MaxHistory), cancellationToken));
+        new(await history.RecentAsync(InputRange.Check("limit", limit, DefaultHistory, 1, MaxHistory), cancellationToken));
 
     /// <summary>Fires the file triggers for a burst of changes seen by the watcher; runs go to the background.</summary>
     public async Task OnFilesChangedAsync(IReadOnlyList<WorkspaceChange> changes, CancellationToken cancellationToken)

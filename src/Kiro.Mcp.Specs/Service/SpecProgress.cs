@@ -65,8 +65,18 @@ public static class SpecProgress
         }
         var warnings = findings.Count(f => f.Severity == FindingSeverity.Warning);
         var advice = warnings > 0 ? $"Consider the {warnings} warning(s), then show" : "Show";
-        return $"{advice} {name}.md to the user and ask: 'Does the {name} look good?' When they agree, call spec_approve(spec: '{snapshot.Name}', document: '{name}').";
+        return $"{advice} {name}.md to the user and ask: '{ReviewQuestion(kind)}' When they agree, call spec_approve(spec: '{snapshot.Name}', document: '{name}').";
     }
+
+    /// <summary>The question Kiro asks before an approval, in the document's own grammatical number.</summary>
+    public static string ReviewQuestion(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Requirements => "Do the requirements look good?",
+        DocumentKind.Bugfix => "Does the bugfix analysis look good?",
+        DocumentKind.Design => "Does the design look good?",
+        DocumentKind.Tasks => "Do the tasks look good?",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
 
     /// <summary>Refuses work on a document while any document before it lacks a current approval (quick specs have no gates).</summary>
     public static void CheckGate(SpecSnapshot snapshot, DocumentKind kind)

@@ -35,7 +35,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
 
     public async Task<SpecPage> ListAsync(string? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var size = Math.Clamp(limit ?? DefaultPageSize, 1, MaxPageSize);
+        var size = InputRange.Check("limit", limit, DefaultPageSize, 1, MaxPageSize);
         var names = Names();
         var page = names.Where(n => cursor is null || string.CompareOrdinal(n, cursor) > 0).Take(size + 1).ToList();
         var summaries = new List<SpecSummary>();

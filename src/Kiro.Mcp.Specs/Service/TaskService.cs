@@ -36,7 +36,7 @@ public sealed class TaskService(
         var tasks = graph.Tasks.Where(t => wanted is null || t.Status == wanted).ToList();
         var start = cursor is null ? 0 : int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : throw new KiroException("cursor_invalid",
             $"'{cursor}' is not a cursor from task_list. Omit it to start from the first task.");
-        var size = Math.Clamp(limit ?? SpecService.DefaultPageSize, 1, SpecService.MaxPageSize);
+        var size = InputRange.Check("limit", limit, SpecService.DefaultPageSize, 1, SpecService.MaxPageSize);
         var page = tasks.Skip(start).Take(size).Select(t => View(t, graph)).ToList();
         var next = start + size < tasks.Count ? (start + size).ToString(CultureInfo.InvariantCulture) : null;
         return new TaskPage(spec, page, tasks.Count, next);
@@ -230,7 +230,9 @@ public sealed class TaskService(
         var next = await NextAsync(spec, cancellationToken);
         var verified = verification is null ? (verify ? " (no verification command is configured: set one in .kiro/settings/kiro-mcp.json or a _Verify: line)" : " (not verified)") : " and verified";
         return new TaskCompletion(spec, task.Id, true, verification, markedDone, next.Task,
-            $"Task {task.Id} is done{verified}. Stop and let the user review; then {(next.Task is null ? next.NextStep : $"the next task is {next.Task.Id} '{next.Task.Title}'.")}");
+            next.Task is null
+                ? $"Task {task.Id} is done{verified}. Stop and let the user review. {next.NextStep}"
+                : $"Task {task.Id} is done{verified}. Stop and let the user review; then the next task is {next.Task.Id} '{next.Task.Title}'.");
     }
 
     public async Task<TaskPlan> PlanAsync(string spec, CancellationToken cancellationToken)

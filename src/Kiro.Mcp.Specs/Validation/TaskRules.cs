@@ -19,7 +19,7 @@ internal static partial class TaskRules
         foreach (var line in tasks.Malformed)
         {
             findings.Error(FindingCodes.TaskMalformed, line.Line,
-                $"Line {line.Line} looks like a task but cannot be read ({line.Reason}): \"{Excerpt.Of(line.Text)}\".",
+                $"This line looks like a task but cannot be read ({line.Reason}): \"{Excerpt.Of(line.Text)}\".",
                 "Write tasks as '- [ ] 1. Title' or '  - [ ] 1.2 Title': a checkbox [ ], [~], [-] or [x], an optional '*' right after it, then the task number.");
         }
 

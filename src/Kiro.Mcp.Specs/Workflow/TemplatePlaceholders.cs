@@ -23,7 +23,7 @@ public static partial class TemplatePlaceholders
             if (placeholders.FirstOrDefault(p => lines[i].Contains(p, StringComparison.Ordinal)) is { } placeholder)
             {
                 yield return new Finding(FindingSeverity.Error, FindingCodes.TemplatePlaceholder, SpecLayout.Name(kind), i + 1,
-                    $"Line {i + 1} still holds the template placeholder '{placeholder}'.",
+                    $"The template placeholder '{placeholder}' is still here.",
                     "Replace every [bracketed] placeholder of the template with the spec's real content, or delete the line.");
             }
         }

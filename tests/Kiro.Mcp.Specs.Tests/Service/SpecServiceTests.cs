@@ -47,6 +47,17 @@ public sealed class SpecServiceTests : IDisposable
         Assert.Equal(("feature", "requirements-first", "requirements"), (feature.Type, feature.Workflow, feature.Phase));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(201)]
+    public async Task A_page_size_outside_its_documented_range_is_refused_with_the_range(int limit)
+    {
+        var error = await Assert.ThrowsAsync<KiroException>(() => _specs.ListAsync(null, limit, CancellationToken.None));
+        Assert.Equal("argument_out_of_range", error.Code);
+        Assert.Contains("from 1 to 200", error.Message);
+    }
+
     [Fact]
     public async Task Specs_page_with_a_cursor_in_name_order()
     {

@@ -30,7 +30,7 @@ public partial class SpecValidatorTests
 
         Assert.Equal([4, 7], findings.Select(f => f.Line));
         Assert.All(findings, f => Assert.Equal((FindingSeverity.Error, FindingCodes.TaskMalformed), (f.Severity, f.Code)));
-        Assert.Equal("Line 4 looks like a task but cannot be read (unknown checkbox state '?'): \"- [?] 2. Build it\".", findings[0].Message);
+        Assert.Equal("This line looks like a task but cannot be read (unknown checkbox state '?'): \"- [?] 2. Build it\".", findings[0].Message);
     }
 
     [Fact]
