@@ -1,6 +1,7 @@
 using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Planning;
 using Kiro.Mcp.Specs.Service;
+using Kiro.Mcp.Specs.Workflow;
 
 namespace Kiro.Mcp.Specs.Execution;
 
@@ -21,10 +22,9 @@ public static class TaskContextBuilder
 
     public static async Task<TaskContext> BuildAsync(SpecSnapshot snapshot, TaskItem task, TaskView view, ISteeringSource steering, CancellationToken cancellationToken)
     {
-        var requirements = snapshot.Documents.Requirements?.Requirements ?? [];
-        var criteria = requirements
-            .SelectMany(r => r.Criteria.Select(c => (Requirement: r, Criterion: c)))
-            .Where(x => task.Requirements.Contains(x.Criterion.Id) || task.Requirements.Contains(x.Requirement.Id))
+        // A criterion that is still the template's placeholder says nothing to implement: leave it out.
+        var criteria = CitedCriteria(snapshot, task)
+            .Where(x => TemplatePlaceholders.FirstIn(snapshot.Workflow.CriteriaSource, x.Criterion.Text) is null)
             .Select(x => new ContextCriterion(x.Criterion.Id, x.Criterion.Text,
                 x.Requirement.Title is null ? $"Requirement {x.Requirement.Id}" : $"Requirement {x.Requirement.Id}: {x.Requirement.Title}",
                 x.Requirement.UserStory))
@@ -37,6 +37,12 @@ public static class TaskContextBuilder
         var steeringSections = Fit(await steering.ForFilesAsync(files, cancellationToken), ref used, ref truncated);
         return new TaskContext(snapshot.Name, view, task.Details, criteria, design, steeringSections, Rules, truncated);
     }
+
+    /// <summary>The acceptance criteria a task cites, by criterion id or by whole requirement.</summary>
+    public static IEnumerable<(Requirement Requirement, Criterion Criterion)> CitedCriteria(SpecSnapshot snapshot, TaskItem task) =>
+        (snapshot.Documents.Requirements?.Requirements ?? [])
+            .SelectMany(r => r.Criteria.Select(c => (Requirement: r, Criterion: c)))
+            .Where(x => task.Requirements.Contains(x.Criterion.Id) || task.Requirements.Contains(x.Requirement.Id));
 
     /// <summary>The design sections relevant to a task: Overview, the sections naming its components, the properties validating its criteria.</summary>
     public static IEnumerable<ContextSection> DesignSectionsFor(SpecSnapshot snapshot, TaskItem task)

@@ -19,12 +19,22 @@ public static class SpecProgress
         foreach (var kind in snapshot.Workflow.Order)
         {
             var name = SpecLayout.Name(kind);
-            if (!snapshot.Files.ContainsKey(kind))
+            if (!snapshot.Files.TryGetValue(kind, out var file))
             {
+                if (snapshot.Workflow.Quick && snapshot.Files.ContainsKey(DocumentKind.Tasks))
+                {
+                    // A quick spec has no gates: with its tasks written, a document it skipped is no phase.
+                    continue;
+                }
                 return (name, $"Write {name}.md: call spec_write(spec: '{spec}', document: '{name}', content: …). {SpecTemplates.Guidance(kind)}");
             }
             if (snapshot.Workflow.Quick)
             {
+                // No approval gate catches an untouched template in a quick spec, so the phase does.
+                if (TemplatePlaceholders.FirstIn(kind, file.Text) is { } placeholder)
+                {
+                    return (name, $"{name}.md still holds the template's placeholder '{placeholder}'. Replace the template with the spec's real content: call spec_write(spec: '{spec}', document: '{name}', content: …).");
+                }
                 continue;
             }
             switch (snapshot.ApprovalOf(kind))

@@ -102,6 +102,7 @@ public sealed class TaskService(
                 $"tasks.md of '{spec}' is not approved{(snapshot.ApprovalOf(DocumentKind.Tasks) == "stale" ? " (it changed after approval)" : "")}. Show it to the user and call spec_approve(spec: '{spec}', document: 'tasks') first.");
         }
         var task = Find(snapshot.Documents.Tasks!, spec, taskId);
+        CheckCriteriaWritten(snapshot, task);
         if (task.Status == TaskStatus.Done && !restart)
         {
             throw new KiroException("task_done", $"Task {task.Id} is already done. Pass restart: true to do it again.");
@@ -249,6 +250,22 @@ public sealed class TaskService(
             warnings.AddRange(byFile.Select(g => $"Wave {index}: tasks {string.Join(", ", g.Select(x => x.Task).Distinct())} all name `{g.Key}`; running them in parallel may collide."));
         }
         return new TaskPlan(spec, graph.Edges, waves, graph.CriticalPath(), graph.Errors, warnings);
+    }
+
+    /// <summary>Refuses a task whose cited criteria are still the template's placeholders (a quick spec has no gate that would catch them).</summary>
+    private static void CheckCriteriaWritten(SpecSnapshot snapshot, TaskItem task)
+    {
+        var source = snapshot.Workflow.CriteriaSource;
+        var placeholders = TaskContextBuilder.CitedCriteria(snapshot, task)
+            .Where(x => TemplatePlaceholders.FirstIn(source, x.Criterion.Text) is not null)
+            .Select(x => x.Criterion.Id)
+            .ToList();
+        if (placeholders.Count > 0)
+        {
+            var file = SpecLayout.FileName(source);
+            throw new KiroException("criteria_placeholder",
+                $"Task {task.Id} cites criteria {string.Join(", ", placeholders)}, which are still the template's placeholders in {file} ('WHEN [event], THE [System] SHALL …'). Write the real acceptance criteria with spec_write(spec: '{snapshot.Name}', document: '{SpecLayout.Name(source)}', …), then call task_start again.");
+        }
     }
 
     private static NextTask Next(SpecSnapshot snapshot, TaskGraph graph)

@@ -14,6 +14,10 @@ public static partial class TemplatePlaceholders
         kind => kind,
         kind => Placeholder().Matches(SpecTemplates.For(kind, null)).Select(m => m.Value).Distinct().ToArray());
 
+    /// <summary>The first template placeholder left in <paramref name="text"/>, or null when there is none.</summary>
+    public static string? FirstIn(DocumentKind kind, string text) =>
+        ByKind[kind].FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal));
+
     public static IEnumerable<Finding> Find(DocumentKind kind, string text)
     {
         var placeholders = ByKind[kind];

@@ -120,6 +120,55 @@ public sealed class SpecServiceTests : IDisposable
         Assert.Contains("task 2 'Build the model'", status.NextAction);
     }
 
+    [Fact]
+    public async Task A_quick_spec_with_all_three_documents_written_through_the_service_is_in_implementation()
+    {
+        await _specs.CreateAsync("quick-all", SpecType.Feature, WorkflowType.RequirementsFirst, true, null, CancellationToken.None);
+        await _specs.WriteAsync("quick-all", "requirements", QuickRequirements, null, null, CancellationToken.None);
+        await _specs.WriteAsync("quick-all", "design", "# Design Document\n\n## Overview\n\nA list in memory.\n", null, null, CancellationToken.None);
+        await _specs.WriteAsync("quick-all", "tasks", "# Implementation Plan\n\n- [ ] 1. Add items\n  - _Requirements: 1.1_\n", null, null, CancellationToken.None);
+
+        var status = await _specs.StatusAsync("quick-all", CancellationToken.None);
+
+        Assert.Equal("implementation", status.Phase);
+        Assert.Contains("task_start", status.NextAction);
+    }
+
+    [Fact]
+    public async Task A_quick_spec_that_skipped_its_design_is_in_implementation_once_its_tasks_exist()
+    {
+        await _specs.CreateAsync("quick-skip", SpecType.Feature, WorkflowType.RequirementsFirst, true, null, CancellationToken.None);
+        await _specs.WriteAsync("quick-skip", "requirements", QuickRequirements, null, null, CancellationToken.None);
+        await _specs.WriteAsync("quick-skip", "tasks", "# Implementation Plan\n\n- [ ] 1. Add items\n  - _Requirements: 1.1_\n", null, null, CancellationToken.None);
+
+        var status = await _specs.StatusAsync("quick-skip", CancellationToken.None);
+
+        Assert.Equal("implementation", status.Phase);
+        Assert.DoesNotContain("design.md", status.NextAction);
+    }
+
+    [Fact]
+    public async Task A_quick_spec_whose_criteria_are_still_the_template_cannot_start_a_task_and_says_so()
+    {
+        await _specs.CreateAsync("quick-template", SpecType.Feature, WorkflowType.RequirementsFirst, true, null, CancellationToken.None);
+        await _specs.WriteAsync("quick-template", "tasks", "# Implementation Plan\n\n- [ ] 1. Add items\n  - _Requirements: 1.1_\n", null, null, CancellationToken.None);
+        var store = new FileStore(new WorkspaceRoot(_root));
+        var board = new TaskService(_specs, new SpecIndex(), store, new GitHistory(store.Root), new CommandRunner(store.Root), new Kiro.Mcp.Specs.Execution.NoSteering(), TimeProvider.System);
+
+        var status = await _specs.StatusAsync("quick-template", CancellationToken.None);
+        Assert.Equal("requirements", status.Phase);
+        Assert.Contains("placeholder", status.NextAction);
+
+        var context = await board.ContextAsync("quick-template", "1", CancellationToken.None);
+        Assert.Empty(context.Criteria);
+        var error = await Assert.ThrowsAsync<KiroException>(() => board.StartAsync("quick-template", "1", false, "tester", CancellationToken.None));
+        Assert.Equal("criteria_placeholder", error.Code);
+        Assert.Contains("spec_write", error.Message);
+        Assert.Contains("- [ ] 1. Add items", File.ReadAllText(Path.Combine(_root, ".kiro/specs/quick-template/tasks.md")));
+    }
+
+    private const string QuickRequirements = "# Requirements Document\n\n## Requirements\n\n### Requirement 1: Items\n\n**User Story:** As a user, I want to add items, so that I remember them.\n\n#### Acceptance Criteria\n\n1. WHEN the user adds an item, THE App SHALL store it.\n";
+
     private void Write(string relative, string text)
     {
         var path = Path.Combine(_root, relative);
