@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Kiro.Mcp.Specs.Execution;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol.Server;
 
@@ -21,7 +22,7 @@ public sealed class SpecPrompts
             3. Call spec_validate and fix every error (and the warnings that matter) with spec_write.
             4. Show me the document and ask: "Do the requirements look good? If so, we can move on to the design." Do not continue until I clearly approve ("yes", "approved", "looks good"). Then call spec_approve. If I ask for changes, revise and ask again.
             5. Do the same for design.md (Overview, Architecture, Components and Interfaces, Data Models, Correctness Properties with **Validates: Requirements N.M**, Error Handling, Testing Strategy): "Does the design look good? If so, we can move on to the implementation plan."
-            6. Then tasks.md: a numbered checkbox list of coding tasks (at most two levels), each citing the criteria it implements with _Requirements: N.M_, so that spec_validate reports every criterion covered. Ask: "Do the tasks look good?"
+            6. Then tasks.md: a numbered checkbox list of coding tasks (at most two levels), each citing the criteria it implements with _Requirements: N.M_, so that spec_validate reports every criterion covered. Give each task a check that task_complete runs: a '_Verify: <command>_' line under it (e.g. _Verify: npm test_), or one default for every task in {VerificationSettings.Path} ({VerificationSettings.Example}). Where a task needs another done first, add '_Depends: N.M_'. Ask: "Do the tasks look good?"
             7. Stop once the tasks are approved; spec_status tells you the next action at any time. Implement tasks only when I ask, one at a time.
             """);
 

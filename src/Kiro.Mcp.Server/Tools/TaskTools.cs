@@ -47,7 +47,7 @@ public sealed class TaskTools(TaskService tasks)
         tasks.ContextAsync(spec, taskId, cancellationToken);
 
     [McpServerTool(Name = "task_complete", Title = "Complete a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Runs the task's verification command; only if it passes marks the task done ([x]), records the run with its commits, and returns the next task.")]
+    [Description("Runs the task's '_Verify: <cmd>_' line (else verify.command in .kiro/settings/kiro-mcp.json); only if it passes marks the task done ([x]), records the run, returns the next task.")]
     public Task<TaskCompletion> CompleteAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,

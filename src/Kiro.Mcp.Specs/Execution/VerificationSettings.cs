@@ -13,6 +13,9 @@ namespace Kiro.Mcp.Specs.Execution;
 public static partial class VerificationSettings
 {
     public const string Path = ".kiro/settings/kiro-mcp.json";
+
+    /// <summary>The settings file's smallest useful content, as the tools show it.</summary>
+    public const string Example = """{"verify": {"command": "npm test"}}""";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
     public static async Task<(string? Command, TimeSpan Timeout)> ForAsync(FileStore store, TaskItem task, CancellationToken cancellationToken)
@@ -39,6 +42,9 @@ public static partial class VerificationSettings
         }
         return (string.IsNullOrWhiteSpace(own) ? command : own, timeout);
     }
+
+    /// <summary>True when the task carries its own <c>_Verify: &lt;command&gt;_</c> line.</summary>
+    public static bool HasOwnCommand(TaskItem task) => task.Details.Any(d => VerifyLine().IsMatch(d));
 
     // "_Verify: npm test_" or "Verify: `npm test`": the command may itself contain underscores, so only
     // a trailing underscore (Kiro's italics) and surrounding backticks are stripped.

@@ -146,6 +146,10 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var snapshot = await LoadAsync(spec, cancellationToken);
         var report = Validate(snapshot);
         var findings = report.Findings;
+        if (await UnverifiedAsync(snapshot, cancellationToken) is { } unverified)
+        {
+            findings = [.. findings, unverified];
+        }
         return new SpecValidation(spec,
             findings.Count(f => f.Severity == FindingSeverity.Error),
             findings.Count(f => f.Severity == FindingSeverity.Warning),
@@ -300,6 +304,23 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         Documents.TaskStatus.Queued => "queued",
         _ => "not_started",
     };
+
+    /// <summary>
+    /// An info finding when task_complete would verify nothing: no task has a _Verify: line and the
+    /// workspace has no default command. Said here because the first hint otherwise comes only after
+    /// a task was already completed unverified.
+    /// </summary>
+    private async Task<Finding?> UnverifiedAsync(SpecSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (snapshot.Documents.Tasks is not { Tasks: [var first, ..] } tasks || tasks.Tasks.Any(VerificationSettings.HasOwnCommand))
+        {
+            return null;
+        }
+        var (command, _) = await VerificationSettings.ForAsync(store, first, cancellationToken);
+        return command is not null ? null : new Finding(FindingSeverity.Info, FindingCodes.TasksUnverified, "tasks", first.Line,
+            "No task has a verification command, so task_complete will mark tasks done without checking anything.",
+            $"Add '  - _Verify: <command>_' under a task (e.g. '_Verify: npm test_'), or set a default for every task in {VerificationSettings.Path}: {VerificationSettings.Example}.");
+    }
 
     /// <summary>The validator's findings plus template placeholders left in any document.</summary>
     private static ValidationReport Validate(SpecSnapshot snapshot)

@@ -76,4 +76,7 @@ public static class FindingCodes
 
     /// <summary>Warning: a done task's criteria or design sections changed after it was completed.</summary>
     public const string TaskNeedsRecheck = "task_needs_recheck";
+
+    /// <summary>Info: no task has a _Verify: line and the workspace sets no verify.command, so task_complete checks nothing.</summary>
+    public const string TasksUnverified = "tasks_unverified";
 }

@@ -123,9 +123,11 @@ public static class SpecTemplates
         - [ ] 1. [First coding step]
           - [What to build, naming files and components]
           - _Requirements: 1.1_
+          - _Verify: [command that proves it, e.g. npm test]_
 
         - [ ] 2. Checkpoint - [what must work now]
           - Ensure all tests pass, ask the user if questions arise.
+          - _Depends: 1_
 
         """;
 
@@ -142,6 +144,6 @@ public static class SpecTemplates
         """;
 
     private const string TasksGuidance = """
-        tasks.md: '# Implementation Plan' then a numbered checkbox list, at most two levels: '- [ ] 1. Title' with sub-tasks '  - [ ] 1.1 Title'. Under each task, detail bullets and '  - _Requirements: 1.1, 2.3_' citing the criteria it implements (every criterion should be covered by some task). Mark optional tasks '- [ ]* 2.2 …' and add '- [ ] N. Checkpoint - …' tasks where all tests must pass. Coding tasks only: no deployment or user testing.
+        tasks.md: '# Implementation Plan' then a numbered checkbox list, at most two levels: '- [ ] 1. Title' with sub-tasks '  - [ ] 1.1 Title'. Under each task, detail bullets and '  - _Requirements: 1.1, 2.3_' citing the criteria it implements (every criterion should be covered by some task). Mark optional tasks '- [ ]* 2.2 …' and add '- [ ] N. Checkpoint - …' tasks where all tests must pass. Coding tasks only: no deployment or user testing. Verification: task_complete runs a task's '  - _Verify: <command>_' line (e.g. '_Verify: npm test_'), else the workspace default in .kiro/settings/kiro-mcp.json ({"verify": {"command": "npm test"}}), and marks the task done only if it passes; without either it checks nothing. Order: '  - _Depends: 1.2, 3_' makes a task wait for others (task_next and task_plan follow it; Kiro ignores it).
         """;
 }
