@@ -44,7 +44,11 @@ public static class TaskContextBuilder
             .SelectMany(r => r.Criteria.Select(c => (Requirement: r, Criterion: c)))
             .Where(x => task.Requirements.Contains(x.Criterion.Id) || task.Requirements.Contains(x.Requirement.Id));
 
-    /// <summary>The design sections relevant to a task: Overview, the sections naming its components, the properties validating its criteria.</summary>
+    /// <summary>
+    /// The design sections relevant to a task, in the design's order: Overview; sections whose heading
+    /// names something the task names; the parts of Components and Interfaces, Data Models and Error
+    /// Handling that mention the task's functions, types or files; and the properties validating its criteria.
+    /// </summary>
     public static IEnumerable<ContextSection> DesignSectionsFor(SpecSnapshot snapshot, TaskItem task)
     {
         if (snapshot.Documents.Design is not { } design || snapshot.Files.GetValueOrDefault(DocumentKind.Design) is not { } file)
@@ -52,16 +56,43 @@ public static class TaskContextBuilder
             yield break;
         }
         var taskText = string.Join(' ', task.Details.Prepend(task.Title));
+        var terms = CodeTerms.Of(taskText);
         var properties = design.Properties.Where(p => p.Validates.Any(task.Requirements.Contains)).Select(p => p.Line).ToHashSet();
-        var chosen = design.Headings.Where(h =>
-            h.Text.Equals("Overview", StringComparison.OrdinalIgnoreCase)
-            || (h.Level >= 3 && Name(h.Text).Length >= 4 && taskText.Contains(Name(h.Text), StringComparison.OrdinalIgnoreCase))
-            || properties.Contains(h.Line));
-        foreach (var heading in chosen)
+        var headings = design.Headings;
+        for (var i = 0; i < headings.Count; i++)
         {
-            yield return new ContextSection(heading.Text, file.Text[heading.BodyStart..heading.End].Trim());
+            var heading = headings[i];
+            var body = file.Text[heading.BodyStart..heading.End];
+            var chosen = heading.Text.Equals("Overview", StringComparison.OrdinalIgnoreCase)
+                || (heading.Level >= 3 && Name(heading.Text).Length >= 4 && taskText.Contains(Name(heading.Text), StringComparison.OrdinalIgnoreCase))
+                || properties.Contains(heading.Line)
+                || (IsLeaf(headings, i) && InCodeSection(headings, i) && terms.Any(t => CodeTerms.Mentions(heading.Text, t) || CodeTerms.Mentions(body, t)));
+            if (chosen)
+            {
+                yield return new ContextSection(heading.Text, body.Trim());
+            }
         }
     }
+
+    // The sections where Kiro's designs define what tasks implement (the rest is prose about them).
+    private static readonly string[] CodeSections = ["Components and Interfaces", "Data Models", "Error Handling"];
+
+    /// <summary>True when the heading at <paramref name="index"/> is one of <see cref="CodeSections"/> or inside one.</summary>
+    private static bool InCodeSection(IReadOnlyList<Heading> headings, int index)
+    {
+        for (var i = index; i >= 0; i--)
+        {
+            if (headings[i].Level <= 2 && (i == index || headings[i].Level < headings[index].Level))
+            {
+                return CodeSections.Any(c => Name(headings[i].Text).Equals(c, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A section with no sub-sections: a parent's body holds its children, which are chosen on their own.</summary>
+    private static bool IsLeaf(IReadOnlyList<Heading> headings, int index) =>
+        index + 1 >= headings.Count || headings[index + 1].Level <= headings[index].Level;
 
     /// <summary>"1. Workout Log" → "Workout Log": the component's name without its numbering.</summary>
     private static string Name(string heading) => heading.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.', ' ').Trim();
