@@ -46,6 +46,35 @@ public class SteeringGoldenTests
         Assert.Contains("A to-do list in the browser.", result.Documents[0].Content, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Readme_code_blocks_stay_code_blocks_in_product_md()
+    {
+        using var repo = new SampleRepository().Write("README.md", """
+            # todo
+
+            A todo list on the command line. Use it like this:
+
+                node bin/todo.js add buy milk
+                node bin/todo.js done 1
+
+            ## Goals
+
+            - Keep a list without leaving the terminal
+
+            ```sh
+            npm test
+            ```
+            """);
+        using var generator = repo.Generator();
+
+        var result = await generator.GenerateAsync(["product"], false, true, null, TestContext.Current.CancellationToken);
+
+        var product = result.Documents[0].Content;
+        Assert.Contains("```\nnode bin/todo.js add buy milk\nnode bin/todo.js done 1\n```", product, StringComparison.Ordinal);
+        Assert.DoesNotContain("buy milk node bin", product, StringComparison.Ordinal);
+        Assert.Contains("- Keep a list without leaving the terminal", product, StringComparison.Ordinal);
+    }
+
     internal static SampleRepository Create(string sample) => sample switch
     {
         "dotnet-solution" => Samples.DotNetSolution(),

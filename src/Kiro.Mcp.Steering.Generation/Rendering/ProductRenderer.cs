@@ -71,7 +71,15 @@ public static class ProductRenderer
         }
         foreach (var item in items)
         {
-            text.Bullet(item);
+            // A code block from the README stays a block; as a bullet it would lose its lines.
+            if (item.StartsWith("```", StringComparison.Ordinal))
+            {
+                text.Paragraph(item);
+            }
+            else
+            {
+                text.Bullet(item);
+            }
         }
     }
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Kiro.Mcp.Steering.Generation.Analysis.Docs;
 
-/// <summary>Reads the README's title, summary and the sections product.md draws on, line by line (fenced code skipped).</summary>
+/// <summary>Reads the README's title, summary and the sections product.md draws on, line by line (code blocks kept as code).</summary>
 public static partial class ReadmeReader
 {
     private const int MaxItems = 15;
@@ -45,9 +45,9 @@ public static partial class ReadmeReader
     {
         foreach (var line in Lines(text))
         {
-            if (line.StartsWith("# ", StringComparison.Ordinal))
+            if (!line.Code && line.Text.StartsWith("# ", StringComparison.Ordinal))
             {
-                return Clean(line[2..]);
+                return Clean(line.Text[2..]);
             }
         }
         return null;
@@ -65,11 +65,11 @@ public static partial class ReadmeReader
     }
 
     /// <summary>Top-level bullets, each with its indented continuation lines joined (a wrapped bullet is one item).</summary>
-    private static List<string> Bullets(List<string> lines)
+    private static List<string> Bullets(List<Line> lines)
     {
         var bullets = new List<string>();
         var inBullet = false;
-        foreach (var line in lines)
+        foreach (var line in lines.Where(l => !l.Code).Select(l => l.Text))
         {
             if (BulletPattern().IsMatch(line))
             {
@@ -88,11 +88,16 @@ public static partial class ReadmeReader
         return bullets.Select(Clean).Where(b => b.Length > 0).Take(MaxItems).ToList();
     }
 
-    /// <summary>Prose paragraphs, joined per paragraph; lines that are badges, images, HTML, tables or quotes are not prose.</summary>
-    private static List<string> Paragraphs(List<string> lines)
+    /// <summary>
+    /// Prose paragraphs, joined per paragraph, and code blocks kept as fenced blocks (joining a block's
+    /// lines would turn commands into one run-on line); lines that are badges, images, HTML, tables or
+    /// quotes are not prose.
+    /// </summary>
+    private static List<string> Paragraphs(List<Line> lines)
     {
         var paragraphs = new List<string>();
         var current = new StringBuilder();
+        var code = new List<string>();
         void Flush()
         {
             if (current.Length > 0)
@@ -100,9 +105,31 @@ public static partial class ReadmeReader
                 paragraphs.Add(Clean(current.ToString()));
                 current.Clear();
             }
+            if (code.Count > 0)
+            {
+                while (code.Count > 0 && code[^1].Trim().Length == 0)
+                {
+                    code.RemoveAt(code.Count - 1);
+                }
+                paragraphs.Add("```\n" + string.Join('\n', code) + "\n```");
+                code.Clear();
+            }
         }
-        foreach (var line in lines)
+        foreach (var (line, isCode) in lines)
         {
+            if (isCode)
+            {
+                if (current.Length > 0)
+                {
+                    Flush();
+                }
+                code.Add(line);
+                continue;
+            }
+            if (code.Count > 0)
+            {
+                Flush();
+            }
             var trimmed = line.Trim();
             if (trimmed.Length == 0 || trimmed.StartsWith('!') || trimmed.StartsWith("[!", StringComparison.Ordinal) || trimmed.StartsWith('<')
                 || trimmed.StartsWith('|') || trimmed.StartsWith('>') || BulletPattern().IsMatch(line))
@@ -121,7 +148,7 @@ public static partial class ReadmeReader
         var sections = new List<Section> { new(0, "", []) };
         foreach (var line in Lines(text))
         {
-            var heading = HeadingPattern().Match(line);
+            var heading = HeadingPattern().Match(line.Code ? "" : line.Text);
             if (heading.Success)
             {
                 sections.Add(new Section(heading.Groups["hashes"].Length, Clean(heading.Groups["text"].Value), []));
@@ -138,27 +165,53 @@ public static partial class ReadmeReader
         return sections;
     }
 
-    /// <summary>Lines outside fenced code blocks.</summary>
-    private static IEnumerable<string> Lines(string text)
+    /// <summary>
+    /// The README's lines, each marked as code when it is inside a fenced block (the fences dropped) or
+    /// an indented code block: four spaces or a tab after a blank line, outside a list.
+    /// </summary>
+    private static IEnumerable<Line> Lines(string text)
     {
         var fenced = false;
+        var inList = false;
+        var previousBlankOrCode = true;
         foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             if (raw.TrimStart().StartsWith("```", StringComparison.Ordinal) || raw.TrimStart().StartsWith("~~~", StringComparison.Ordinal))
             {
                 fenced = !fenced;
+                previousBlankOrCode = true;
                 continue;
             }
-            if (!fenced)
+            var line = raw.TrimEnd();
+            if (fenced)
             {
-                yield return raw.TrimEnd();
+                yield return new Line(line, Code: true);
+                continue;
             }
+            var indented = raw.StartsWith("    ", StringComparison.Ordinal) || raw.StartsWith('\t');
+            if (indented && line.Length > 0 && previousBlankOrCode && !inList)
+            {
+                yield return new Line(line.StartsWith('\t') ? line[1..] : line[4..], Code: true);
+                continue;
+            }
+            if (BulletPattern().IsMatch(line.TrimStart()))
+            {
+                inList = true;
+            }
+            else if (line.Length > 0 && !char.IsWhiteSpace(line[0]))
+            {
+                inList = false;
+            }
+            previousBlankOrCode = line.Length == 0;
+            yield return new Line(line, Code: false);
         }
     }
 
     private static string Clean(string text) => text.Trim().TrimEnd('#').Trim();
 
-    private sealed record Section(int Level, string Heading, List<string> Lines);
+    private sealed record Section(int Level, string Heading, List<Line> Lines);
+
+    private readonly record struct Line(string Text, bool Code);
 
     [GeneratedRegex(@"^(?<hashes>#{1,6})\s+(?<text>.+)$")]
     private static partial Regex HeadingPattern();
