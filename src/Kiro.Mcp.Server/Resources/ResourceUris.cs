@@ -11,6 +11,9 @@ public static class ResourceUris
 
     public static string Status(string spec) => $"{SpecPrefix}{spec}/status";
 
+    /// <summary>The address an export is labelled with inside spec_export's result (not a readable resource).</summary>
+    public static string Export(string spec, string format) => $"{SpecPrefix}{spec}/export/{format}";
+
     /// <summary>A steering document; the '/' of an AGENTS.md path is escaped so the name stays one segment.</summary>
     public static string Steering(string name) => SteeringPrefix + Uri.EscapeDataString(name);
 

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Text.Json;
+using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Specs.Export;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Workflow;
@@ -108,20 +110,33 @@ public sealed class SpecTools(SpecService specs)
         specs.StatusAsync(spec, cancellationToken);
 
     [McpServerTool(Name = "spec_trace", Title = "Trace requirements", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Maps each acceptance criterion to the tasks that cite it and the design properties that validate it.")]
+    [Description("Maps each acceptance criterion to the tasks that cite it and the design properties that validate it, a page at a time.")]
     public Task<SpecTrace> TraceAsync(
         [Description("Spec name.")] string spec,
         [Description("A requirement number ('2') or criterion id ('2.3'); omit for all.")] string? requirement = null,
+        [Description("nextCursor of the previous page.")] string? cursor = null,
+        [Description("Criteria per page, 1-200 (default 200, fewer when long).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
-        specs.TraceAsync(spec, requirement, cancellationToken);
+        specs.TraceAsync(spec, requirement, cursor, limit, cancellationToken);
 
-    [McpServerTool(Name = "spec_export", Title = "Export a spec", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Exports a spec for a tracker: 'json' (the model with stable ids), 'csv' (Jira's CSV import) or 'github' (one issue per top-level task).")]
-    public Task<SpecExport> ExportAsync(
+    [McpServerTool(Name = "spec_export", Title = "Export a spec", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ExportResult))]
+    [Description("Exports a spec for a tracker as an embedded resource: 'json' (the model with stable ids), 'csv' (Jira's CSV import) or 'github' (issues); large ones in pages.")]
+    public async Task<CallToolResult> ExportAsync(
         [Description("Spec name.")] string spec,
         [Description("'json' (default), 'csv' or 'github'.")] string format = "json",
-        CancellationToken cancellationToken = default) =>
-        specs.ExportAsync(spec, ExportFormats.Parse(format), cancellationToken);
+        [Description("nextCursor of the previous page.")] string? cursor = null,
+        CancellationToken cancellationToken = default)
+    {
+        var export = await specs.ExportAsync(spec, ExportFormats.Parse(format), cancellationToken);
+        var page = ExportPage.Of(export.Content, cursor);
+        var uri = ResourceUris.Export(export.Spec, export.Format);
+        var result = new ExportResult(export.Spec, export.Format, export.MediaType, uri, export.Items, page.TotalCharacters, page.Offset, page.NextCursor);
+        return new CallToolResult
+        {
+            Content = [new EmbeddedResourceBlock { Resource = new TextResourceContents { Uri = uri, MimeType = export.MediaType, Text = page.Text } }],
+            StructuredContent = JsonSerializer.SerializeToElement(result, KiroJson.Options),
+        };
+    }
 
     private static SpecType ParseType(string type) => type.Trim().ToLowerInvariant() switch
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Export;
@@ -215,8 +216,12 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
             snapshot.Workflow.Quick, phase, documents, snapshot.TaskCounts(), TaskDrift.Find(snapshot), next);
     }
 
-    public async Task<SpecTrace> TraceAsync(string spec, string? requirement, CancellationToken cancellationToken)
+    /// <summary>About 5,000 tokens of trace a page: a large spec's trace would otherwise be one huge result.</summary>
+    public const int TracePageCharacters = 20_000;
+
+    public async Task<SpecTrace> TraceAsync(string spec, string? requirement, string? cursor, int? limit, CancellationToken cancellationToken)
     {
+        var size = InputRange.Check("limit", limit, MaxPageSize, 1, MaxPageSize);
         var snapshot = await LoadAsync(spec, cancellationToken);
         var requirements = snapshot.Documents.Requirements?.Requirements
             ?? throw Missing(snapshot, snapshot.Workflow.CriteriaSource);
@@ -246,7 +251,30 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
             throw new KiroException("requirement_not_found",
                 $"Spec '{spec}' has no requirement or criterion '{filter}'. Pass a requirement number such as '1' or a criterion id such as '1.2', or leave it out to trace everything.");
         }
-        return new SpecTrace(spec, traces);
+        var start = 0;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            start = traces.FindIndex(t => t.Id == cursor) + 1;
+            if (start == 0)
+            {
+                throw new KiroException("cursor_invalid", $"'{cursor}' is not a criterion of this trace. Pass the nextCursor of the previous page, or leave cursor out for the first page.");
+            }
+        }
+        var page = new List<CriterionTrace>();
+        var characters = 0;
+        for (var i = start; i < traces.Count && page.Count < size; i++)
+        {
+            // Measured as it goes on the wire; the first criterion of a page is always taken.
+            var length = JsonSerializer.Serialize(traces[i]).Length;
+            if (page.Count > 0 && characters + length > TracePageCharacters)
+            {
+                break;
+            }
+            page.Add(traces[i]);
+            characters += length;
+        }
+        var next = start + page.Count < traces.Count ? page[^1].Id : null;
+        return new SpecTrace(spec, page, traces.Count, next);
     }
 
     /// <summary>The spec as JSON, a Jira CSV import or GitHub issues (<see cref="SpecExporter"/>).</summary>

@@ -153,7 +153,11 @@ public sealed class ServerConnection : IAsyncDisposable
         Client.CallToolAsync(tool, ToDictionary(arguments)).AsTask();
 
     /// <summary>Calls a tool that must succeed and returns its structured result, checked against the tool's output schema.</summary>
-    public async Task<JsonElement> CallOkAsync(string tool, object arguments)
+    public async Task<JsonElement> CallOkAsync(string tool, object arguments) =>
+        (await CallOkResultAsync(tool, arguments)).StructuredContent!.Value;
+
+    /// <summary>Like <see cref="CallOkAsync"/>, but the whole result, for tools whose content carries more than the structured part.</summary>
+    public async Task<CallToolResult> CallOkResultAsync(string tool, object arguments)
     {
         var result = await CallAsync(tool, arguments);
         Assert.False(result.IsError == true, $"{tool} failed: {Text(result)}");
@@ -162,7 +166,7 @@ public sealed class ServerConnection : IAsyncDisposable
         var schema = _outputSchemas[tool];
         Assert.NotNull(schema);
         OutputSchema.AssertConforms(schema.Value, result.StructuredContent.Value, tool);
-        return result.StructuredContent.Value;
+        return result;
     }
 
     /// <summary>Calls a tool that must fail with the given error code, and returns the message.</summary>

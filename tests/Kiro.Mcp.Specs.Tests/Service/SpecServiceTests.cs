@@ -169,6 +169,41 @@ public sealed class SpecServiceTests : IDisposable
 
     private const string QuickRequirements = "# Requirements Document\n\n## Requirements\n\n### Requirement 1: Items\n\n**User Story:** As a user, I want to add items, so that I remember them.\n\n#### Acceptance Criteria\n\n1. WHEN the user adds an item, THE App SHALL store it.\n";
 
+    [Fact]
+    public async Task A_large_trace_comes_in_pages_that_stay_small_and_together_hold_every_criterion()
+    {
+        var requirements = new System.Text.StringBuilder("# Requirements Document\n\n## Requirements\n\n");
+        for (var r = 1; r <= 30; r++)
+        {
+            requirements.Append($"### Requirement {r}: Area {r}\n\n**User Story:** As a user, I want area {r}, so that it works.\n\n#### Acceptance Criteria\n\n");
+            for (var c = 1; c <= 10; c++)
+            {
+                requirements.Append($"{c}. WHEN the user does thing {c} in area {r} with a description long enough to weigh something, THE App SHALL respond within 200 ms.\n");
+            }
+            requirements.Append('\n');
+        }
+        Write(".kiro/specs/wide/requirements.md", requirements.ToString());
+
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await _specs.TraceAsync("wide", null, cursor, null, CancellationToken.None);
+            Assert.Equal(300, page.Total);
+            Assert.True(System.Text.Json.JsonSerializer.Serialize(page).Length < SpecService.TracePageCharacters + 2_000);
+            seen.AddRange(page.Criteria.Select(c => c.Id));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < 50);
+
+        Assert.True(pages > 1);
+        Assert.Equal(300, seen.Count);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal("cursor_invalid", (await Assert.ThrowsAsync<KiroException>(() => _specs.TraceAsync("wide", null, "99.99", null, CancellationToken.None))).Code);
+    }
+
     private void Write(string relative, string text)
     {
         var path = Path.Combine(_root, relative);
