@@ -88,7 +88,8 @@ public static class ToolArgumentFilter
         }
         if (value.ValueKind == JsonValueKind.String && schema.TryGetProperty("enum", out var values) && values.ValueKind == JsonValueKind.Array
             && values.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
-            && !values.EnumerateArray().Any(v => v.GetString() == value.GetString()))
+            // Case-insensitive, as the string-enum converter that binds them reads them.
+            && !values.EnumerateArray().Any(v => string.Equals(v.GetString(), value.GetString(), StringComparison.OrdinalIgnoreCase)))
         {
             return $"the argument '{path}' must be one of {string.Join(", ", values.EnumerateArray().Select(v => $"'{v.GetString()}'"))}.";
         }
