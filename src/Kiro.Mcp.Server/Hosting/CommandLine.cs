@@ -56,7 +56,8 @@ public static class CommandLine
                 return 2;
             }
             var (tokens, tokenProblem) = ParseTokens(result.GetValue(token) ?? [], Environment.GetEnvironmentVariable(TokenVariable));
-            if (tokenProblem is not null)
+            // Tokens guard HTTP only: a stray KIRO_MCP_TOKEN must not stop a desktop client's stdio server.
+            if (tokenProblem is not null && result.GetValue(http))
             {
                 await Console.Error.WriteLineAsync(tokenProblem);
                 return 2;
