@@ -94,6 +94,40 @@ public class HttpSecurityTests
     }
 
     [Fact]
+    public async Task Another_user_cannot_use_or_end_a_session()
+    {
+        using var workspace = new TempWorkspace();
+        var bobSecret = new string(Secret.Reverse().ToArray());
+        var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, ["--token", "alice=" + Secret, "--token", "bob=" + bobSecret]);
+        try
+        {
+            using var http = new HttpClient();
+            var initialize = Post(endpoint);
+            initialize.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Secret);
+            var session = (await http.SendAsync(initialize)).Headers.GetValues("Mcp-Session-Id").Single();
+
+            var hijack = Post(endpoint);
+            hijack.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bobSecret);
+            hijack.Headers.Add("Mcp-Session-Id", session);
+            Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(hijack)).StatusCode);
+
+            var end = new HttpRequestMessage(HttpMethod.Delete, endpoint);
+            end.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bobSecret);
+            end.Headers.Add("Mcp-Session-Id", session);
+            Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(end)).StatusCode);
+
+            var own = new HttpRequestMessage(HttpMethod.Delete, endpoint);
+            own.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Secret);
+            own.Headers.Add("Mcp-Session-Id", session);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(own)).StatusCode);
+        }
+        finally
+        {
+            ServerConnection.Stop(process);
+        }
+    }
+
+    [Fact]
     public async Task Listening_beyond_loopback_without_a_token_refuses_to_start()
     {
         using var workspace = new TempWorkspace();
