@@ -46,6 +46,19 @@ public class AuthenticationTests
     }
 
     [Fact]
+    public async Task A_bare_secret_ending_in_base64_padding_is_refused_without_printing_it()
+    {
+        using var workspace = new TempWorkspace();
+        // "SECRET=" reads as user "SECRET" with an empty secret: refused, and the would-be user name is not shown.
+        var (started, exitCode, output) = await StartAsync(workspace.Root, ["--token", Secret + "="], environment: null);
+
+        Assert.False(started, output);
+        Assert.Equal(2, exitCode);
+        Assert.DoesNotContain(Secret[..16], output);
+        Assert.Contains("token=SECRET", output);
+    }
+
+    [Fact]
     public async Task A_blank_token_variable_refuses_to_start()
     {
         using var workspace = new TempWorkspace();

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Kiro.Mcp.Server.Http;
 using System.Net;
+using Kiro.Mcp.Server.Http;
 using Serilog.Events;
 
 namespace Kiro.Mcp.Server.Hosting;
@@ -115,16 +115,24 @@ public static class CommandLine
             }
             if (BearerTokenRules.SecretProblem(secret) is { } secretProblem)
             {
-                return (tokens, $"{source}: the secret of user '{user}' {secretProblem}");
+                var hint = secret.Length == 0 ? " A bare secret that ends with '=' (base64 padding) is read as NAME=: write it as token=SECRET." : "";
+                return (tokens, $"{source}: the secret of user {Shown(user)} {secretProblem}{hint}");
             }
             if (tokens.TryGetValue(secret, out var other) && other != user)
             {
-                return (tokens, $"{source}: users '{other}' and '{user}' have the same secret, so a request could not tell them apart. Give each user a secret of its own.");
+                return (tokens, $"{source}: users {Shown(other)} and {Shown(user)} have the same secret, so a request could not tell them apart. Give each user a secret of its own.");
             }
             tokens[secret] = user;
         }
         return (tokens, null);
     }
+
+    /// <summary>
+    /// A user name for a message. A long "name" may be a bare base64 secret whose padding '=' was read as the
+    /// separator, so it is not printed: messages never show a secret.
+    /// </summary>
+    private static string Shown(string user) =>
+        user.Length < BearerTokenRules.LoopbackMinimumLength ? $"'{user}'" : "(the part before '=', not shown: it may be a secret)";
 
     internal static string? Validate(ServerSettings settings)
     {
@@ -157,7 +165,7 @@ public static class CommandLine
         {
             if (secret.Length < minimum)
             {
-                return $"The secret of user '{user}' has {secret.Length} characters; listening on '{settings.Host}' needs at least {minimum}. " +
+                return $"The secret of user {Shown(user)} has {secret.Length} characters; listening on '{settings.Host}' needs at least {minimum}. " +
                     "Generate one with: openssl rand -base64 32";
             }
         }
