@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using Kiro.Mcp.Server.Http;
 using Serilog.Events;
 
 namespace Kiro.Mcp.Server.Hosting;
@@ -35,18 +36,30 @@ public static class CommandLine
             Arity = ArgumentArity.ZeroOrMore,
         };
         var noCommandHooks = new Option<bool>("--no-command-hooks") { Description = "Never run command hooks from .kiro/hooks or ~/.kiro/hooks; agent hooks still reach the assistant." };
+        var maxMessageBytes = new Option<int>("--max-message-bytes")
+        {
+            Description = "Largest message accepted, in bytes: a stdin line (stdio) or a request body (HTTP). Default 4 MiB.",
+            DefaultValueFactory = _ => ServerSettings.DefaultMaxMessageBytes,
+        };
         var logFile = new Option<FileInfo?>("--log-file") { Description = "Also write logs to this file (rolled daily). Logs always go to stderr." };
         var logLevel = new Option<LogEventLevel>("--log-level") { Description = "Minimum log level. Default Information.", DefaultValueFactory = _ => LogEventLevel.Information };
 
         var root = new RootCommand("Kiro.Mcp: Kiro-style spec-driven development (specs, approvals, tasks) for any MCP client.")
         {
-            workspace, stdio, http, host, port, stateless, token, noCommandHooks, logFile, logLevel,
+            workspace, stdio, http, host, port, stateless, token, noCommandHooks, maxMessageBytes, logFile, logLevel,
         };
         root.SetAction(async (result, cancellationToken) =>
         {
             if (result.GetValue(stdio) && result.GetValue(http))
             {
                 await Console.Error.WriteLineAsync("Choose one transport: --stdio or --http.");
+                return 2;
+            }
+            var (tokens, tokenProblem) = ParseTokens(result.GetValue(token) ?? [], Environment.GetEnvironmentVariable(TokenVariable));
+            // Tokens guard HTTP only: a stray KIRO_MCP_TOKEN must not stop a desktop client's stdio server.
+            if (tokenProblem is not null && result.GetValue(http))
+            {
+                await Console.Error.WriteLineAsync(tokenProblem);
                 return 2;
             }
             var settings = new ServerSettings
@@ -56,8 +69,9 @@ public static class CommandLine
                 Host = result.GetValue(host)!,
                 Port = result.GetValue(port),
                 Stateless = result.GetValue(stateless),
-                Tokens = ParseTokens(result.GetValue(token) ?? [], Environment.GetEnvironmentVariable(TokenVariable)),
+                Tokens = tokens,
                 NoCommandHooks = result.GetValue(noCommandHooks),
+                MaxMessageBytes = result.GetValue(maxMessageBytes),
                 LogFile = result.GetValue(logFile)?.FullName,
                 LogLevel = result.GetValue(logLevel),
             };
@@ -73,24 +87,62 @@ public static class CommandLine
         return root;
     }
 
-    /// <summary>"alice=s3cret" names the user; a bare secret is the user "token".</summary>
-    internal static IReadOnlyDictionary<string, string> ParseTokens(IEnumerable<string> values, string? environment)
+    /// <summary>
+    /// "alice=s3cret" names the user; a bare secret is the user "token". Fails closed: a value that cannot be
+    /// what the user meant (an empty secret from an unset <c>alice=$SECRET</c>, a blank variable, a secret with
+    /// spaces) refuses to start rather than serving with a guessable or half-configured token. The problem
+    /// names the user and where the token came from, never the secret.
+    /// </summary>
+    internal static (IReadOnlyDictionary<string, string> UsersBySecret, string? Problem) ParseTokens(IEnumerable<string> values, string? environment)
     {
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var value in values.Append(environment ?? "").Where(v => !string.IsNullOrWhiteSpace(v)))
+        var sources = values.Select((value, index) => (Value: value, Source: $"--token #{index + 1}")).ToList();
+        if (environment is not null)
         {
+            sources.Add((environment, TokenVariable));
+        }
+        foreach (var (value, source) in sources)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return (tokens, $"{source} is empty. Pass --token NAME=SECRET with a secret of at least {BearerTokenRules.LoopbackMinimumLength} characters, or leave {TokenVariable} unset.");
+            }
             var split = value.IndexOf('=', StringComparison.Ordinal);
-            var (user, secret) = split > 0 ? (value[..split], value[(split + 1)..]) : ("token", value);
+            var (user, secret) = split >= 0 ? (value[..split], value[(split + 1)..]) : ("token", value);
+            if (BearerTokenRules.UserProblem(user) is { } userProblem)
+            {
+                return (tokens, $"{source}: {userProblem} Write it as NAME=SECRET.");
+            }
+            if (BearerTokenRules.SecretProblem(secret) is { } secretProblem)
+            {
+                var hint = secret.Length == 0 ? " A bare secret that ends with '=' (base64 padding) is read as NAME=: write it as token=SECRET." : "";
+                return (tokens, $"{source}: the secret of user {Shown(user)} {secretProblem}{hint}");
+            }
+            if (tokens.TryGetValue(secret, out var other) && other != user)
+            {
+                return (tokens, $"{source}: users {Shown(other)} and {Shown(user)} have the same secret, so a request could not tell them apart. Give each user a secret of its own.");
+            }
             tokens[secret] = user;
         }
-        return tokens;
+        return (tokens, null);
     }
+
+    /// <summary>
+    /// A user name for a message. A long "name" may be a bare base64 secret whose padding '=' was read as the
+    /// separator, so it is not printed: messages never show a secret.
+    /// </summary>
+    private static string Shown(string user) =>
+        user.Length < BearerTokenRules.LoopbackMinimumLength ? $"'{user}'" : "(the part before '=', not shown: it may be a secret)";
 
     internal static string? Validate(ServerSettings settings)
     {
         if (!Directory.Exists(settings.Workspace))
         {
             return $"The workspace '{settings.Workspace}' does not exist. Pass --workspace with an existing folder.";
+        }
+        if (settings.MaxMessageBytes < 1024)
+        {
+            return $"--max-message-bytes {settings.MaxMessageBytes} is too small for any MCP message. Use at least 1024 (default {ServerSettings.DefaultMaxMessageBytes}).";
         }
         if (!settings.Http)
         {
@@ -107,6 +159,15 @@ public static class CommandLine
         if (!IsLoopback(settings.Host) && settings.Tokens.Count == 0)
         {
             return $"Listening on '{settings.Host}' exposes the workspace beyond this machine: pass --token NAME=SECRET (or set {TokenVariable}).";
+        }
+        var minimum = IsLoopback(settings.Host) ? BearerTokenRules.LoopbackMinimumLength : BearerTokenRules.NetworkMinimumLength;
+        foreach (var (secret, user) in settings.Tokens)
+        {
+            if (secret.Length < minimum)
+            {
+                return $"The secret of user {Shown(user)} has {secret.Length} characters; listening on '{settings.Host}' needs at least {minimum}. " +
+                    "Generate one with: openssl rand -base64 32";
+            }
         }
         return null;
     }

@@ -31,14 +31,33 @@ public static class HttpServer
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Services.AddSerilog(logger);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(ListenAddress(settings.Host), settings.Port));
-        // The SDK checks neither Host nor Origin (DNS rebinding): both checks are ours and always on.
-        builder.Services.AddHostFiltering(options => options.AllowedHosts = AllowedHosts(settings.Host));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(ListenAddress(settings.Host), settings.Port);
+            // The same bound as a stdin line (Kestrel answers 413 beyond it); Kestrel's own default is 30 MB.
+            kestrel.Limits.MaxRequestBodySize = settings.MaxMessageBytes;
+        });
+        // The SDK checks neither Host nor Origin (DNS rebinding): both checks are ours and always on. A request
+        // without a Host (HTTP/1.0) or with an empty one names no host we could check, so it is refused (400)
+        // like a foreign one (docs/http-security.md).
+        builder.Services.AddHostFiltering(options =>
+        {
+            options.AllowedHosts = AllowedHosts(settings.Host);
+            options.AllowEmptyHosts = false;
+        });
+        var sessions = new SessionRegistry();
         builder.Services.AddKiroWorkspace(settings.Workspace, settings);
         builder.Services.AddKiroMcpServer(
             mcp =>
             {
-                mcp.WithHttpTransport(options => options.SessionMode = settings.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.Stateful);
+                mcp.WithHttpTransport(options =>
+                {
+                    options.SessionMode = settings.Stateless ? HttpServerSessionMode.Stateless : HttpServerSessionMode.Stateful;
+                    if (!settings.Stateless)
+                    {
+                        sessions.Attach(options);
+                    }
+                });
                 if (!settings.Stateless)
                 {
                     // Resumable streams: a client whose SSE connection drops reconnects with Last-Event-ID and
@@ -59,6 +78,13 @@ public static class HttpServer
         if (settings.Tokens.Count > 0)
         {
             app.UseMiddleware<BearerTokenMiddleware>(settings.Tokens);
+        }
+        // Protocol edges the SDK answers wrongly (a 500, a 200), checked after authentication so an anonymous
+        // caller learns nothing about sessions.
+        app.UseMiddleware<ContentTypeMiddleware>();
+        if (!settings.Stateless)
+        {
+            app.UseMiddleware<SessionDeleteMiddleware>(sessions);
         }
         app.MapMcp(Path);
         return app;

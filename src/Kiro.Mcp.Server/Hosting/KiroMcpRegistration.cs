@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Kiro.Mcp.Server.Prompts;
+using Kiro.Mcp.Server.Protocol;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Tools;
 using Kiro.Mcp.Specs.Execution;
@@ -68,7 +69,8 @@ public static class KiroMcpRegistration
             .WithPrompts<SpecPrompts>(KiroJson.Options)
             .WithPrompts<SteeringPrompts>(KiroJson.Options)
             .WithCompleteHandler(Completions.HandleAsync)
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ErrorFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddReadResourceFilter(ErrorFilters.Resources));
+            .WithMessageFilters(filters => filters.AddIncomingFilter(InvalidParamsFilter.Incoming))
+            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddReadResourceFilter(ErrorFilters.Resources));
         if (notifications)
         {
             // Subscriptions need a session to notify; stateless HTTP has none, so it does not offer them.

@@ -21,6 +21,14 @@ public sealed record ServerSettings
     /// <summary>True to never run command hooks (agent hooks still reach the assistant).</summary>
     public bool NoCommandHooks { get; init; }
 
+    /// <summary>
+    /// The largest message read: a stdin line over stdio, a request body over HTTP. 4 MiB holds any document a
+    /// client writes (a 3 MB argument was measured) and keeps a hostile message from costing a gigabyte.
+    /// </summary>
+    public int MaxMessageBytes { get; init; } = DefaultMaxMessageBytes;
+
+    public const int DefaultMaxMessageBytes = 4 * 1024 * 1024;
+
     public string? LogFile { get; init; }
 
     public LogEventLevel LogLevel { get; init; } = LogEventLevel.Information;

@@ -1,3 +1,6 @@
+using Kiro.Mcp.Server.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModelContextProtocol.Protocol;
 using Serilog;
 
 namespace Kiro.Mcp.Server.Hosting;
@@ -17,6 +20,10 @@ public static class StdioServer
         builder.Services.AddKiroMcpServer(mcp =>
         {
             mcp.WithStdioServerTransport();
+            // The SDK's stdio transport, read through a bound on message size and the initialize-first rule.
+            mcp.Services.Replace(ServiceDescriptor.Singleton<ITransport>(services => StdioGuardTransport.Create(
+                Console.OpenStandardInput(), new BufferedStream(Console.OpenStandardOutput()), settings.MaxMessageBytes,
+                KiroMcpRegistration.ServerName, services.GetRequiredService<ILoggerFactory>())));
             extensions?.Invoke(mcp);
         });
         using var host = builder.Build();
