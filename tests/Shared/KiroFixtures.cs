@@ -28,6 +28,8 @@ internal static class KiroFixtures
         _ => throw new ArgumentException($"No corpus named '{name}'.", nameof(name)),
     };
 
+    // The shared corpus's members as they were before the own corpus existed, for tests written against them.
+
     /// <summary>The shared corpus's folder (the test is skipped when it is absent).</summary>
     public static string Root => Shared.Root;
 
