@@ -8,9 +8,9 @@ using Kiro.Mcp.Specs.Validation;
 namespace Kiro.Mcp.Specs.Tests.Validation;
 
 // Validation of parsed files: every spec of both corpora (tests/Corpus/kiro, and ../shared/fixtures/kiro
-// when it is there), and golden reports of
-// the small specs under TestData/Validation/<name>/. To accept a changed report after reviewing the
-// diff, run the tests with UPDATE_GOLDEN=1, which rewrites each report.json in the source tree.
+// when it is there), and golden reports of the small specs under TestData/Validation/<name>/. To accept
+// a changed report after reviewing the diff, run the tests with UPDATE_GOLDEN=1, which rewrites each
+// report.json in the source tree.
 public partial class SpecValidatorTests
 {
     private static readonly string[] s_documentFiles = ["requirements.md", "bugfix.md", "design.md", "tasks.md"];
