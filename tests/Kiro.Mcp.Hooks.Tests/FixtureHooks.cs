@@ -2,27 +2,20 @@ using Kiro.Mcp.Hooks.Definitions;
 
 namespace Kiro.Mcp.Hooks.Tests;
 
-/// <summary>The real hook files in ../shared/fixtures/kiro, read in place at test time (never copied into the repo).</summary>
+/// <summary>
+/// The hook files of both corpora (tests/Corpus/kiro, and ../shared/fixtures/kiro when it is beside the
+/// repository), read in place at test time.
+/// </summary>
 public static class FixtureHooks
 {
-    public static string Root => KiroFixtures.Root;
-
-    public static IReadOnlyList<string> Files() =>
-        Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+    /// <summary>Hook files of <paramref name="corpus"/>, relative to it; none when it is absent.</summary>
+    public static IReadOnlyList<string> Files(string corpus) =>
+        KiroFixtures.Named(corpus).Files("*", "hooks")
             .Where(p => Path.GetFileName(Path.GetDirectoryName(p)) == "hooks" && HookFileReader.IsHookFile(Path.GetFileName(p)))
-            .Select(p => Path.GetRelativePath(Root, p))
-            .Order(StringComparer.Ordinal)
             .ToList();
 
-    public static TheoryData<string> All()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Files())
-        {
-            data.Add(file);
-        }
-        return data;
-    }
+    /// <summary>(corpus, file) for every hook file of both corpora.</summary>
+    public static TheoryData<string, string> All() => KiroFixtures.Each(corpus => Files(corpus.Name));
 
-    public static string Read(string relative) => KiroFixtures.Read(relative);
+    public static string Read(string corpus, string relative) => KiroFixtures.Named(corpus).Read(relative);
 }

@@ -1,15 +1,16 @@
 namespace Kiro.Mcp.Specs.Tests;
 
 /// <summary>
-/// The real Kiro files in ../shared/fixtures/kiro, read in place at test time (never copied into the repo).
+/// The spec files of both corpora (tests/Corpus/kiro, and ../shared/fixtures/kiro when it is beside the
+/// repository), read in place at test time.
 /// </summary>
 public static class FixturePaths
 {
-    public static string Root => KiroFixtures.Root;
+    /// <summary>Full paths of the spec files named <paramref name="fileName"/> in <paramref name="corpus"/>.</summary>
+    internal static IEnumerable<string> Files(KiroCorpus corpus, string fileName) =>
+        corpus.Files(fileName, "specs").Select(corpus.FullPath);
 
-    /// <summary>Full paths of the spec files named <paramref name="fileName"/>.</summary>
-    public static IEnumerable<string> Files(string fileName) =>
-        KiroFixtures.Files(fileName, "specs").Select(p => Path.Join(Root, p));
-
-    public static TheoryData<string> Theory(string fileName) => [.. KiroFixtures.Files(fileName, "specs")];
+    /// <summary>(corpus, path relative to it) for every spec file named like one of <paramref name="fileNames"/>.</summary>
+    public static TheoryData<string, string> Theory(params string[] fileNames) =>
+        KiroFixtures.Each(corpus => fileNames.SelectMany(name => corpus.Files(name, "specs")));
 }

@@ -2,12 +2,15 @@ namespace Kiro.Mcp.Specs.Tests;
 
 public class FixturePathsTests
 {
-    [Fact]
-    public void The_shared_fixtures_hold_every_kind_of_spec_document()
+    [Theory]
+    [MemberData(nameof(KiroFixtures.Corpora), MemberType = typeof(KiroFixtures))]
+    public void Each_corpus_holds_every_kind_of_spec_document(string corpus)
     {
-        Assert.NotEmpty(FixturePaths.Files("requirements.md"));
-        Assert.NotEmpty(FixturePaths.Files("bugfix.md"));
-        Assert.NotEmpty(FixturePaths.Files("design.md"));
-        Assert.NotEmpty(FixturePaths.Files("tasks.md"));
+        var fixtures = KiroFixtures.Named(corpus);
+        Assert.NotEmpty(FixturePaths.Files(fixtures, "requirements.md"));
+        Assert.NotEmpty(FixturePaths.Files(fixtures, "bugfix.md"));
+        Assert.NotEmpty(FixturePaths.Files(fixtures, "design.md"));
+        Assert.NotEmpty(FixturePaths.Files(fixtures, "tasks.md"));
+        Assert.NotEmpty(fixtures.Files(".config.kiro", "specs"));
     }
 }

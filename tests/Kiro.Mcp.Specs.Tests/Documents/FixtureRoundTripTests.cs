@@ -6,7 +6,7 @@ using TaskStatus = Kiro.Mcp.Specs.Documents.TaskStatus;
 namespace Kiro.Mcp.Specs.Tests.Documents;
 
 /// <summary>
-/// Every real Kiro spec file parses, and edits touch exactly the bytes they must. Files are decoded
+/// Every spec file of both corpora parses, and edits touch exactly the bytes they must. Files are decoded
 /// without stripping the BOM and compared as re-encoded bytes, so BOM and CRLF are part of every check.
 /// </summary>
 public class FixtureRoundTripTests
@@ -15,26 +15,15 @@ public class FixtureRoundTripTests
 
     private static readonly TaskStatus[] _statuses = [TaskStatus.NotStarted, TaskStatus.Queued, TaskStatus.InProgress, TaskStatus.Done];
 
-    public static TheoryData<string> AllSpecFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in new[] { "requirements.md", "bugfix.md", "design.md", "tasks.md" })
-        {
-            foreach (var file in FixturePaths.Files(name))
-            {
-                data.Add(Path.GetRelativePath(FixturePaths.Root, file));
-            }
-        }
-        return data;
-    }
+    public static TheoryData<string, string> AllSpecFiles() => FixturePaths.Theory("requirements.md", "bugfix.md", "design.md", "tasks.md");
 
-    public static TheoryData<string> TaskFiles() => FixturePaths.Theory("tasks.md");
+    public static TheoryData<string, string> TaskFiles() => FixturePaths.Theory("tasks.md");
 
     [Theory]
     [MemberData(nameof(AllSpecFiles))]
-    public void Every_file_parses_with_lines_and_offsets_inside_the_text(string fixture)
+    public void Every_file_parses_with_lines_and_offsets_inside_the_text(string corpus, string fixture)
     {
-        var text = Read(fixture, out _);
+        var text = Read(corpus, fixture, out _);
         var lineCount = text.Split('\n').Length;
 
         var headings = MarkdownOutline.Parse(text);
@@ -53,9 +42,9 @@ public class FixtureRoundTripTests
 
     [Theory]
     [MemberData(nameof(AllSpecFiles))]
-    public void Replacing_each_section_with_itself_changes_no_byte(string fixture)
+    public void Replacing_each_section_with_itself_changes_no_byte(string corpus, string fixture)
     {
-        var text = Read(fixture, out var bytes);
+        var text = Read(corpus, fixture, out var bytes);
         var headings = MarkdownOutline.Parse(text);
         Assert.NotEmpty(headings);
 
@@ -79,9 +68,9 @@ public class FixtureRoundTripTests
 
     [Theory]
     [MemberData(nameof(TaskFiles))]
-    public void Changing_one_task_status_changes_exactly_one_character_and_changing_it_back_restores_the_file(string fixture)
+    public void Changing_one_task_status_changes_exactly_one_character_and_changing_it_back_restores_the_file(string corpus, string fixture)
     {
-        var text = Read(fixture, out var bytes);
+        var text = Read(corpus, fixture, out var bytes);
         var document = TasksParser.Parse(text);
         Assert.NotEmpty(document.Tasks);
 
@@ -99,9 +88,9 @@ public class FixtureRoundTripTests
         }
     }
 
-    private static string Read(string fixture, out byte[] bytes)
+    private static string Read(string corpus, string fixture, out byte[] bytes)
     {
-        bytes = File.ReadAllBytes(Path.Combine(FixturePaths.Root, fixture));
+        bytes = KiroFixtures.Named(corpus).ReadBytes(fixture);
         return _utf8.GetString(bytes);
     }
 }

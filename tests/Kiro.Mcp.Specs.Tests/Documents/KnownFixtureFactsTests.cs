@@ -4,11 +4,14 @@ using TaskStatus = Kiro.Mcp.Specs.Documents.TaskStatus;
 
 namespace Kiro.Mcp.Specs.Tests.Documents;
 
-/// <summary>Facts read off real Kiro files by hand, checked against the parsers.</summary>
+/// <summary>
+/// Facts read off real Kiro files in ../shared by hand, checked against the parsers; skipped when ../shared
+/// is absent. <see cref="KnownCorpusFactsTests"/> checks the same shapes in the repository's own corpus.
+/// </summary>
 public class KnownFixtureFactsTests
 {
     // Decoded as written: a BOM stays character 0 and CRLF stays CRLF.
-    private static string Read(string path) => new UTF8Encoding(false).GetString(File.ReadAllBytes(Path.Combine(FixturePaths.Root, path)));
+    private static string Read(string path) => new UTF8Encoding(false).GetString(KiroFixtures.Shared.ReadBytes(path));
 
     [Fact]
     public void New_generation_requirements_have_titles_stories_glossary_and_numbered_criteria()

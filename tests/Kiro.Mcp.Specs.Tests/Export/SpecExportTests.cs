@@ -7,30 +7,44 @@ using Kiro.Mcp.Workspace;
 
 namespace Kiro.Mcp.Specs.Tests.Export;
 
-// Real Kiro specs from ../shared/fixtures/kiro exported in every format. The goldens under
+// Specs of both corpora exported in every format: our own (tests/Corpus/kiro) always, the real ones in
+// ../shared/fixtures/kiro when it is beside the repository (skipped otherwise). The goldens under
 // TestData/Export are reviewed output (UPDATE_GOLDEN=1 rewrites them); the other tests check the
 // properties a tracker import relies on, whatever the golden says.
 public sealed class SpecExportTests : IDisposable
 {
-    private static readonly string[] Goldens =
+    private static readonly (string Corpus, string Spec)[] Goldens =
     [
-        "sanjay-k7r__kiro-demo/delete-confirmation",
-        "schoemi__lyco/zip-bomb-protection",
-        "PhiBao__between/01-record-core",
+        (KiroFixtures.SharedName, "sanjay-k7r__kiro-demo/delete-confirmation"),
+        (KiroFixtures.SharedName, "schoemi__lyco/zip-bomb-protection"),
+        (KiroFixtures.SharedName, "PhiBao__between/01-record-core"),
+        // The same kinds of spec in our own corpus: flush sub-tasks and an escaped optional marker; a
+        // second-generation plan with a done optional task and a duplicate id; a German bugfix in CRLF with a BOM.
+        (KiroFixtures.OwnName, "tidy-notes/note-tags"),
+        (KiroFixtures.OwnName, "ledger-sync/import-statements"),
+        (KiroFixtures.OwnName, "fenster-app/upload-limit"),
     ];
+
+    // One spec per corpus with sub-tasks and linked criteria, and one of its sub-tasks, for the format checks.
+    private static (string Spec, string Subtask) Sample(string corpus) => corpus == KiroFixtures.SharedName
+        ? ("sanjay-k7r__kiro-demo/delete-confirmation", "1.1")
+        : ("tidy-notes/note-tags", "2.1");
 
     private readonly string _root = Directory.CreateTempSubdirectory("kiro-mcp-export-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    public static TheoryData<string, string> GoldenCases()
+    // One row per golden and format; the rows of an absent corpus are skipped with the reason.
+    public static TheoryData<string, string, string> GoldenCases()
     {
-        var data = new TheoryData<string, string>();
-        foreach (var spec in Goldens)
+        var data = new TheoryData<string, string, string>();
+        foreach (var (corpus, spec) in Goldens)
         {
+            var fixtures = KiroFixtures.Named(corpus);
             foreach (var format in new[] { "json", "csv", "github" })
             {
-                data.Add(spec, format);
+                var row = new TheoryDataRow<string, string, string>(corpus, spec, format);
+                data.Add(fixtures.Present ? row : row.WithSkip(fixtures.MissingReason));
             }
         }
         return data;
@@ -38,9 +52,9 @@ public sealed class SpecExportTests : IDisposable
 
     [Theory]
     [MemberData(nameof(GoldenCases))]
-    public async Task A_fixture_spec_exports_as_its_golden_file(string fixture, string format)
+    public async Task A_fixture_spec_exports_as_its_golden_file(string corpus, string fixture, string format)
     {
-        var (specs, name) = Load(fixture);
+        var (specs, name) = Load(corpus, fixture);
         var export = await specs.ExportAsync(name, ExportFormats.Parse(format), CancellationToken.None);
 
         var golden = Path.Combine(TestDataRoot(), $"{name}.{(format == "github" ? "github.json" : format)}");
@@ -52,10 +66,12 @@ public sealed class SpecExportTests : IDisposable
         Assert.Equal(File.ReadAllText(golden), export.Content);
     }
 
-    [Fact]
-    public async Task The_json_model_links_criteria_and_tasks_both_ways_with_unique_ids()
+    [Theory]
+    [MemberData(nameof(KiroFixtures.Corpora), MemberType = typeof(KiroFixtures))]
+    public async Task The_json_model_links_criteria_and_tasks_both_ways_with_unique_ids(string corpus)
     {
-        var (specs, name) = Load(Goldens[0]);
+        var (fixture, subtask) = Sample(corpus);
+        var (specs, name) = Load(corpus, fixture);
         var export = await specs.ExportAsync(name, ExportFormat.Json, CancellationToken.None);
         var model = JsonDocument.Parse(export.Content).RootElement;
 
@@ -71,14 +87,15 @@ public sealed class SpecExportTests : IDisposable
         var criterionToTasks = criteria.SelectMany(c => c.GetProperty("tasks").EnumerateArray().Select(t => (Task: t.GetString(), Criterion: c.GetProperty("id").GetString()))).ToHashSet();
         Assert.NotEmpty(taskToCriteria);
         Assert.Equal(taskToCriteria.Order(), criterionToTasks.Order());
-        // "1.1" belongs to task 1, whose parent link must name it.
-        Assert.Equal($"{name}/task/1", tasks.Single(t => t.GetProperty("number").GetString() == "1.1").GetProperty("parent").GetString());
+        // A sub-task ("1.1") belongs to its top-level task ("1"), whose parent link must name it.
+        Assert.Equal($"{name}/task/{subtask.Split('.')[0]}", tasks.Single(t => t.GetProperty("number").GetString() == subtask).GetProperty("parent").GetString());
     }
 
-    [Fact]
-    public async Task The_csv_reads_back_with_one_row_per_task_and_subtasks_under_top_level_tasks()
+    [Theory]
+    [MemberData(nameof(KiroFixtures.Corpora), MemberType = typeof(KiroFixtures))]
+    public async Task The_csv_reads_back_with_one_row_per_task_and_subtasks_under_top_level_tasks(string corpus)
     {
-        var (specs, name) = Load(Goldens[0]);
+        var (specs, name) = Load(corpus, Sample(corpus).Spec);
         var snapshot = await specs.LoadAsync(name, CancellationToken.None);
         var export = await specs.ExportAsync(name, ExportFormat.Csv, CancellationToken.None);
 
@@ -111,10 +128,11 @@ public sealed class SpecExportTests : IDisposable
         Assert.Contains("Kiro id: " + name + "/task/2.1", byId.Values.Single(r => r["Summary"].StartsWith("2.1 ", StringComparison.Ordinal))["Description"]);
     }
 
-    [Fact]
-    public async Task Github_issues_are_one_per_top_level_task_with_a_checklist_of_its_subtasks()
+    [Theory]
+    [MemberData(nameof(KiroFixtures.Corpora), MemberType = typeof(KiroFixtures))]
+    public async Task Github_issues_are_one_per_top_level_task_with_a_checklist_of_its_subtasks(string corpus)
     {
-        var (specs, name) = Load(Goldens[0]);
+        var (specs, name) = Load(corpus, Sample(corpus).Spec);
         var tasks = (await specs.LoadAsync(name, CancellationToken.None)).Documents.Tasks!.Tasks;
         var export = await specs.ExportAsync(name, ExportFormat.Github, CancellationToken.None);
         var issues = JsonDocument.Parse(export.Content).RootElement.EnumerateArray().ToList();
@@ -133,11 +151,12 @@ public sealed class SpecExportTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Every_fixture_spec_exports_in_every_format_and_the_same_spec_gives_the_same_bytes()
+    [Theory]
+    [MemberData(nameof(KiroFixtures.Corpora), MemberType = typeof(KiroFixtures))]
+    public async Task Every_fixture_spec_exports_in_every_format_and_the_same_spec_gives_the_same_bytes(string corpus)
     {
         var count = 0;
-        foreach (var repository in Directory.GetDirectories(FixturePaths.Root).Where(r => Directory.Exists(Path.Combine(r, ".kiro", "specs"))))
+        foreach (var repository in KiroFixtures.Named(corpus).Workspaces("specs"))
         {
             var workspace = Path.Combine(_root, Path.GetFileName(repository));
             KiroFixtures.CopyFolder(Path.Combine(repository, ".kiro", "specs"), Path.Combine(workspace, ".kiro", "specs"));
@@ -154,7 +173,9 @@ public sealed class SpecExportTests : IDisposable
                 }
             }
         }
-        Assert.True(count > 30, $"only {count} exports");
+        // Each corpus has more specs than this; fewer exports means specs went missing.
+        var minimum = corpus == KiroFixtures.SharedName ? 30 : 20;
+        Assert.True(count > minimum, $"only {count} exports");
     }
 
     [Fact]
@@ -165,12 +186,12 @@ public sealed class SpecExportTests : IDisposable
         Assert.Contains("'github'", error.Message);
     }
 
-    private (SpecService Specs, string Name) Load(string fixture)
+    private (SpecService Specs, string Name) Load(string corpus, string fixture)
     {
         var repository = fixture.Split('/')[0];
         var name = fixture.Split('/')[1];
         var workspace = Path.Combine(_root, repository);
-        KiroFixtures.CopyFolder(Path.Combine(FixturePaths.Root, repository, ".kiro", "specs", name), Path.Combine(workspace, ".kiro", "specs", name));
+        KiroFixtures.CopyFolder(Path.Combine(KiroFixtures.Named(corpus).Root, repository, ".kiro", "specs", name), Path.Combine(workspace, ".kiro", "specs", name));
         return (new SpecService(new FileStore(new WorkspaceRoot(workspace)), new SpecIndex(), TimeProvider.System), name);
     }
 

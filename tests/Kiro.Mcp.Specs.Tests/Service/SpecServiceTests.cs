@@ -13,10 +13,11 @@ public sealed class SpecServiceTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    [Fact]
-    public async Task Every_fixture_repository_lists_and_reports_status_without_errors()
+    [Theory]
+    [MemberData(nameof(KiroFixtures.Corpora), MemberType = typeof(KiroFixtures))]
+    public async Task Every_fixture_repository_lists_and_reports_status_without_errors(string corpus)
     {
-        var repositories = Directory.GetDirectories(FixturePaths.Root).Where(r => Directory.Exists(Path.Combine(r, ".kiro", "specs"))).ToList();
+        var repositories = KiroFixtures.Named(corpus).Workspaces("specs").ToList();
         Assert.NotEmpty(repositories);
         foreach (var repository in repositories)
         {

@@ -3,7 +3,8 @@ using Kiro.Mcp.Specs.Validation;
 namespace Kiro.Mcp.Specs.Tests.Validation;
 
 // The sentences are copied from the real specs in ../shared/fixtures/kiro (both of Kiro's generations)
-// and from Kiro's own templates; the counter-examples are what models and people write instead.
+// and from Kiro's own templates; the counter-examples are what models and people write instead. The
+// corpus test runs over our own corpus (tests/Corpus/kiro) and over ../shared when it is there.
 public class EarsClassifierTests
 {
     [Theory]
@@ -127,10 +128,12 @@ public class EarsClassifierTests
         Assert.Contains(reason, problem, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Every_criterion_in_the_fixture_specs_is_classified_without_throwing()
+    [Theory]
+    [MemberData(nameof(KiroFixtures.Corpora), MemberType = typeof(KiroFixtures))]
+    public void Every_criterion_in_the_fixture_specs_is_classified_without_throwing(string corpus)
     {
-        var lines = FixturePaths.Files("requirements.md").Concat(FixturePaths.Files("bugfix.md"))
+        var fixtures = KiroFixtures.Named(corpus);
+        var lines = FixturePaths.Files(fixtures, "requirements.md").Concat(FixturePaths.Files(fixtures, "bugfix.md"))
             .SelectMany(File.ReadLines)
             .Where(l => l.Contains("SHALL", StringComparison.Ordinal))
             .ToList();

@@ -7,35 +7,27 @@ using Kiro.Mcp.Specs.Validation;
 
 namespace Kiro.Mcp.Specs.Tests.Validation;
 
-// Validation of parsed files: every real Kiro spec in ../shared/fixtures/kiro, and golden reports of
-// the small specs under TestData/Validation/<name>/. To accept a changed report after reviewing the
-// diff, run the tests with UPDATE_GOLDEN=1, which rewrites each report.json in the source tree.
+// Validation of parsed files: every spec of both corpora (tests/Corpus/kiro, and ../shared/fixtures/kiro
+// when it is there), and golden reports of the small specs under TestData/Validation/<name>/. To accept
+// a changed report after reviewing the diff, run the tests with UPDATE_GOLDEN=1, which rewrites each
+// report.json in the source tree.
 public partial class SpecValidatorTests
 {
     private static readonly string[] s_documentFiles = ["requirements.md", "bugfix.md", "design.md", "tasks.md"];
 
     private static readonly JsonSerializerOptions s_goldenJson = CreateGoldenJson();
 
-    public static TheoryData<string> FixtureSpecs()
-    {
-        var data = new TheoryData<string>();
-        var folders = s_documentFiles
-            .SelectMany(FixturePaths.Files)
-            .Select(f => Path.GetRelativePath(FixturePaths.Root, Path.GetDirectoryName(f)!))
-            .Distinct()
-            .Order(StringComparer.Ordinal);
-        foreach (var folder in folders)
-        {
-            data.Add(folder);
-        }
-        return data;
-    }
+    public static TheoryData<string, string> FixtureSpecs() => KiroFixtures.Each(corpus => s_documentFiles
+        .SelectMany(file => corpus.Files(file, "specs"))
+        .Select(f => Path.GetDirectoryName(f)!)
+        .Distinct()
+        .Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(FixtureSpecs))]
-    public void Every_fixture_spec_validates_with_findings_inside_its_documents(string folder)
+    public void Every_fixture_spec_validates_with_findings_inside_its_documents(string corpus, string folder)
     {
-        var (documents, lineCounts) = Load(Path.Combine(FixturePaths.Root, folder));
+        var (documents, lineCounts) = Load(KiroFixtures.Named(corpus).FullPath(folder));
 
         var report = SpecValidator.Validate(documents);
 

@@ -4,14 +4,16 @@ namespace Kiro.Mcp.Specs.Tests.Workflow;
 
 public class SpecConfigTests
 {
-    [Fact]
-    public void Every_config_file_in_the_fixtures_is_read()
+    [Theory]
+    [MemberData(nameof(KiroFixtures.Corpora), MemberType = typeof(KiroFixtures))]
+    public void Every_config_file_in_the_fixtures_is_read(string corpus)
     {
-        var files = Directory.EnumerateFiles(FixturePaths.Root, ".config.kiro", SearchOption.AllDirectories).ToList();
+        var fixtures = KiroFixtures.Named(corpus);
+        var files = fixtures.Files(".config.kiro", "specs").ToList();
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
-            var config = SpecConfig.TryParse(File.ReadAllText(file));
+            var config = SpecConfig.TryParse(fixtures.Read(file));
             Assert.NotNull(config);
             Assert.True(Guid.TryParse(config.SpecId, out _));
         }
