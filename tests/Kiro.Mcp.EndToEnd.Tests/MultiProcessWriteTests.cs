@@ -15,7 +15,7 @@ public partial class MultiProcessWriteTests
 {
     private const string Spec = "load";
     private const string TasksPath = ".kiro/specs/load/tasks.md";
-    private const int TasksPerWriter = 25;
+    private const int TasksPerWriter = 8;
     private const int WritersPerServer = 4;
 
     [Theory]
@@ -30,11 +30,13 @@ public partial class MultiProcessWriteTests
         workspace.Write(TasksPath, TasksDocument(writers * TasksPerWriter));
         await using var fleet = await Fleet.StartAsync(workspace.Root, Enumerable.Repeat(transport, servers), WritersPerServer);
 
-        var acknowledged = (await Task.WhenAll(fleet.Writers.Select((client, w) => MarkAsync(client, TaskIds(w))))).SelectMany(ids => ids).ToList();
+        var results = await Task.WhenAll(fleet.Writers.Select((client, w) => MarkAsync(client, TaskIds(w))));
+        var acknowledged = results.SelectMany(r => r.Acknowledged).ToList();
 
         var done = DoneTasks(workspace.Read(TasksPath));
         var lost = acknowledged.Where(id => !done.Contains(id)).ToList();
-        TestContext.Current.TestOutputHelper?.WriteLine($"{servers} {transport} processes x {WritersPerServer} writers: {acknowledged.Count} marks acknowledged, {lost.Count} lost");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{servers} {transport} processes x {WritersPerServer} writers: {acknowledged.Count} marks acknowledged, {lost.Count} lost, {results.Sum(r => r.Busy)} busy answers retried");
         Assert.True(lost.Count == 0, $"{lost.Count} of {acknowledged.Count} acknowledged marks are missing from tasks.md: {string.Join(", ", lost.Take(20))}");
         Assert.Equal(writers * TasksPerWriter, acknowledged.Count);
     }
@@ -66,7 +68,7 @@ public partial class MultiProcessWriteTests
         List<int> acknowledged;
         try
         {
-            acknowledged = (await Task.WhenAll(fleet.Writers.Select((client, w) => MarkAsync(client, TaskIds(w))))).SelectMany(ids => ids).ToList();
+            acknowledged = (await Task.WhenAll(fleet.Writers.Select((client, w) => MarkAsync(client, TaskIds(w))))).SelectMany(r => r.Acknowledged).ToList();
         }
         finally
         {
@@ -104,9 +106,10 @@ public partial class MultiProcessWriteTests
     private static string Note(int i) => $"Editor note {i}.";
 
     /// <summary>Marks each task done in turn and returns those the server acknowledged; "busy" is retried as a client would.</summary>
-    private static async Task<List<int>> MarkAsync(McpClient client, IEnumerable<int> ids)
+    private static async Task<(List<int> Acknowledged, int Busy)> MarkAsync(McpClient client, IEnumerable<int> ids)
     {
         var acknowledged = new List<int>();
+        var busy = 0;
         foreach (var id in ids)
         {
             for (var attempt = 1; ; attempt++)
@@ -122,9 +125,10 @@ public partial class MultiProcessWriteTests
                 }
                 var message = ServerConnection.Text(result);
                 Assert.True(message.StartsWith("[busy]", StringComparison.Ordinal) && attempt < 20, $"task {id}, attempt {attempt}: {message}");
+                busy++;
             }
         }
-        return acknowledged;
+        return (acknowledged, busy);
     }
 
     /// <summary>

@@ -74,9 +74,12 @@ public class WriteLockTests
             return current!.Text.Replace("[ ] 1.", "[x] 1.", StringComparison.Ordinal);
         }, Ct), Ct);
         await entered.WaitAsync(Ct);
-        var busy = await Assert.ThrowsAsync<KiroException>(() => second.WriteAsync("tasks.md", "second\n", null, Ct));
+        var waiting = second.WriteAsync("tasks.md", "second\n", null, Ct);
+        // A writer that waited forever would get its turn once the first lets go; far later than its timeout.
+        await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(30), Ct));
         release.Release();
         await holding;
+        var busy = await Assert.ThrowsAsync<KiroException>(() => waiting);
 
         Assert.Equal("busy", busy.Code);
         Assert.Equal("- [x] 1. one\n", File.ReadAllText(workspace.Full("tasks.md")));
