@@ -36,6 +36,10 @@ public sealed class WriteLock : IDisposable
 
     private const string RuntimeFolder = ".kiro/.runtime";
 
+    // Windows' answers when another handle's share mode excludes ours.
+    private const int ErrorSharingViolation = 32;
+    private const int ErrorLockViolation = 33;
+
     // One gate per physical file, shared by every store in the process (the HTTP server may open the
     // same workspace twice). Gates are never removed: one small object per file ever written.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(WorkspaceRoot.PathComparer);
@@ -149,9 +153,6 @@ public sealed class WriteLock : IDisposable
             ? (e.HResult & 0xFFFF) is ErrorSharingViolation or ErrorLockViolation
             // .NET reports flock's EWOULDBLOCK with the raw errno as HResult: 11 on Linux, 35 on macOS and the BSDs.
             : e.HResult == (OperatingSystem.IsLinux() ? 11 : 35);
-
-    private const int ErrorSharingViolation = 32;
-    private const int ErrorLockViolation = 33;
 
     private static KiroException Busy(string relative, string lockFile, TimeSpan timeout) => new("busy",
         $"'{relative}' is being written by another writer (another Kiro.Mcp server or client on this workspace), which held its lock ({lockFile}) for more than {timeout.TotalSeconds:0.#} s. Nothing was written: retry in a moment. The lock is released by itself when its holder finishes or exits.");
