@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -6,8 +5,9 @@ namespace Kiro.Mcp.Workspace;
 
 /// <summary>
 /// Reads and writes workspace files as text with a content version. Writes are atomic (temp file,
-/// flush, rename) and checked against the version the writer read, so concurrent writers (two
-/// clients, or a client and an editor) never silently overwrite each other.
+/// flush, rename), hold the file's <see cref="WriteLock"/> (one writer at a time, across processes)
+/// and are checked against the version the writer read, so concurrent writers (two clients, two
+/// servers, or a client and an editor) never silently overwrite each other.
 /// </summary>
 /// <remarks>
 /// Text is decoded as UTF-8 without stripping a BOM (it stays as U+FEFF at index 0) and line endings
@@ -20,14 +20,21 @@ public sealed class FileStore(WorkspaceRoot root)
 
     internal const string TempSuffix = ".kiro-tmp";
 
+    /// <summary>
+    /// How many times a write starts over because the file changed on disk between its read and its
+    /// rename (an editor takes no lock) before it gives up with "busy".
+    /// </summary>
+    internal const int MaxRounds = 5;
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    // One gate per physical file, shared by every store in the process (the HTTP server may open the
-    // same workspace twice), so two spellings of one file (e.g. through a link inside the workspace)
-    // still queue behind each other. Gates are never removed: one small object per file ever written.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(WorkspaceRoot.PathComparer);
-
     public WorkspaceRoot Root { get; } = root;
+
+    /// <summary>How long a write waits for the file's lock before it fails with "busy".</summary>
+    public TimeSpan LockTimeout { get; init; } = WriteLock.DefaultTimeout;
+
+    /// <summary>Tests only: runs just before the final check against the disk, where an editor's save is simulated.</summary>
+    internal Action? BeforeFinalCheck { get; set; }
 
     /// <summary>The first 16 hex digits of the SHA-256 of the bytes <paramref name="text"/> is written as.</summary>
     public static string ComputeVersion(string text)
@@ -46,48 +53,49 @@ public sealed class FileStore(WorkspaceRoot root)
     /// <summary>
     /// Replaces the file's text and returns its new version. <paramref name="expectedVersion"/> is
     /// null to write unconditionally, <see cref="Absent"/> to create only, or the version the caller
-    /// read: the write is refused with "version_conflict" if the file changed since.
+    /// read: the write is refused with "version_conflict" if the file changed since, including when
+    /// it changes on disk while this write is under way.
     /// </summary>
     public async Task<string> WriteAsync(string relativePath, string text, string? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         var full = ResolveFile(relativePath);
-        var gate = Locks.GetOrAdd(full, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        var bytes = Utf8.GetBytes(text);
+        using var held = await WriteLock.AcquireAsync(Root, full, LockTimeout, cancellationToken);
+        for (var round = 1; ; round++)
         {
             var current = await ReadBytesAsync(full, cancellationToken);
+            // After a round lost to a change on disk, this is what refuses a conditional write.
             CheckVersion(relativePath, current is null ? null : Decode(current).Version, expectedVersion);
-            await ReplaceAsync(full, current, Utf8.GetBytes(text), cancellationToken);
-            return ComputeVersion(text);
-        }
-        finally
-        {
-            gate.Release();
+            if (await ReplaceAsync(full, current, bytes, UnchangedSinceRead(full, current), cancellationToken))
+            {
+                return ComputeVersion(text);
+            }
+            ThrowIfLastRound(relativePath, round);
         }
     }
 
     /// <summary>
-    /// Reads, changes and writes one file under its lock, so no other writer in this process can
-    /// interleave (for our own state files). If <paramref name="update"/> throws, nothing is written.
+    /// Reads, changes and writes one file under its lock, so no other writer, in this process or
+    /// another, can interleave. If the file changes on disk between the read and the rename (an editor
+    /// takes no lock), <paramref name="update"/> runs again on the new text: it may run more than once
+    /// and must depend on nothing but its argument. If it throws, nothing is written.
     /// </summary>
     public async Task<VersionedText> UpdateAsync(string relativePath, Func<VersionedText?, string> update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         var full = ResolveFile(relativePath);
-        var gate = Locks.GetOrAdd(full, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        using var held = await WriteLock.AcquireAsync(Root, full, LockTimeout, cancellationToken);
+        for (var round = 1; ; round++)
         {
             var current = await ReadBytesAsync(full, cancellationToken);
             var text = update(current is null ? null : Decode(current));
             ArgumentNullException.ThrowIfNull(text, nameof(update));
-            await ReplaceAsync(full, current, Utf8.GetBytes(text), cancellationToken);
-            return new VersionedText(text, ComputeVersion(text));
-        }
-        finally
-        {
-            gate.Release();
+            if (await ReplaceAsync(full, current, Utf8.GetBytes(text), UnchangedSinceRead(full, current), cancellationToken))
+            {
+                return new VersionedText(text, ComputeVersion(text));
+            }
+            ThrowIfLastRound(relativePath, round);
         }
     }
 
@@ -126,6 +134,27 @@ public sealed class FileStore(WorkspaceRoot root)
                 $"'{relativePath}' is a folder, not a file. Give the path of a file inside it, such as '{relativePath.TrimEnd('/', '\\')}/requirements.md'.");
         }
         return full;
+    }
+
+    /// <summary>
+    /// The final check, made right before the rename: the file on disk still holds exactly the bytes
+    /// the new text was computed from (or is still absent). Only a change landing between this check
+    /// and the rename itself can be overwritten (docs/architecture.md, "Locking").
+    /// </summary>
+    private Func<CancellationToken, Task<bool>> UnchangedSinceRead(string full, byte[]? read) => async cancellationToken =>
+    {
+        BeforeFinalCheck?.Invoke();
+        var now = await ReadBytesAsync(full, cancellationToken);
+        return now is null ? read is null : read is not null && now.AsSpan().SequenceEqual(read);
+    };
+
+    private static void ThrowIfLastRound(string relativePath, int round)
+    {
+        if (round >= MaxRounds)
+        {
+            throw new KiroException("busy",
+                $"'{relativePath}' changed on disk {round} times while it was being written: another program (an editor, a script) keeps rewriting it. Nothing was written; retry when it is quiet.");
+        }
     }
 
     private static VersionedText Decode(byte[] bytes)
@@ -178,12 +207,17 @@ public sealed class FileStore(WorkspaceRoot root)
         }
     }
 
-    private static async Task ReplaceAsync(string full, byte[]? current, byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to a temp file and renames it over <paramref name="full"/>, unless
+    /// <paramref name="unchangedSinceRead"/>, asked last before the rename, says the file changed on
+    /// disk: then nothing is written and the result is false.
+    /// </summary>
+    private static async Task<bool> ReplaceAsync(string full, byte[]? current, byte[] bytes, Func<CancellationToken, Task<bool>> unchangedSinceRead, CancellationToken cancellationToken)
     {
         if (current is not null && current.AsSpan().SequenceEqual(bytes))
         {
             // Nothing to change: leaving the file alone spares watchers, editors and hooks a fake save.
-            return;
+            return true;
         }
 
         var folder = Path.GetDirectoryName(full)!;
@@ -203,7 +237,13 @@ public sealed class FileStore(WorkspaceRoot root)
                 // The replacement should keep the permissions someone gave the file (e.g. executable).
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
             }
+            if (!await unchangedSinceRead(cancellationToken))
+            {
+                TryDelete(temp);
+                return false;
+            }
             File.Move(temp, full, overwrite: true);
+            return true;
         }
         catch
         {

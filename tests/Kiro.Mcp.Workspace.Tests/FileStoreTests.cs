@@ -104,12 +104,12 @@ public partial class FileStoreTests
     {
         using var workspace = new TempWorkspace();
         workspace.Write("a.md", "existing\n");
-        var before = workspace.Snapshot();
+        var before = workspace.ContentSnapshot();
 
         var error = await Assert.ThrowsAsync<KiroException>(() => workspace.Store.WriteAsync("a.md", "new\n", FileStore.Absent, Ct));
 
         Assert.Equal("already_exists", error.Code);
-        Assert.Equal(before, workspace.Snapshot());
+        Assert.Equal(before, workspace.ContentSnapshot());
     }
 
     [Fact]
@@ -255,12 +255,12 @@ public partial class FileStoreTests
     {
         using var workspace = new TempWorkspace();
         workspace.Write("state.json", "{}");
-        var before = workspace.Snapshot();
+        var before = workspace.ContentSnapshot();
 
         await Assert.ThrowsAsync<InvalidOperationException>(
             () => workspace.Store.UpdateAsync("state.json", _ => throw new InvalidOperationException("bad state"), Ct));
 
-        Assert.Equal(before, workspace.Snapshot());
+        Assert.Equal(before, workspace.ContentSnapshot());
         Assert.Empty(workspace.LeftoverTempFiles());
     }
 
@@ -283,11 +283,11 @@ public partial class FileStoreTests
     {
         using var workspace = new TempWorkspace();
         workspace.Write("a.md", "I am a file\n");
-        var before = workspace.Snapshot();
+        var before = workspace.ContentSnapshot();
 
         await Assert.ThrowsAnyAsync<IOException>(() => workspace.Store.WriteAsync("a.md/b.md", "x", null, Ct));
 
-        Assert.Equal(before, workspace.Snapshot());
+        Assert.Equal(before, workspace.ContentSnapshot());
         Assert.Empty(workspace.LeftoverTempFiles());
     }
 

@@ -72,6 +72,16 @@ internal sealed class TempWorkspace : IDisposable
         return entries;
     }
 
+    /// <summary>
+    /// <see cref="Snapshot"/> without the lock files every write takes, refused or not (the folder
+    /// .kiro/.runtime and .kiro itself): runtime state, not content.
+    /// </summary>
+    public IReadOnlyList<string> ContentSnapshot()
+    {
+        var runtime = Path.Join("ws", ".kiro");
+        return Snapshot().Where(entry => entry != runtime + " dir" && !entry.StartsWith(Path.Join(runtime, ".runtime"), StringComparison.Ordinal)).ToList();
+    }
+
     /// <summary>Temp files of the store left anywhere under the container.</summary>
     public IReadOnlyList<string> LeftoverTempFiles() =>
         Directory.EnumerateFiles(Container, "*.kiro-tmp", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).ToList();

@@ -25,7 +25,6 @@ public sealed class HookHistory(FileStore store) : IDisposable
     };
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private List<HookRun>? _runs;
 
     public async Task<IReadOnlyList<HookRun>> RecentAsync(int limit, CancellationToken cancellationToken)
     {
@@ -51,18 +50,18 @@ public sealed class HookHistory(FileStore store) : IDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var runs = await LoadAsync(cancellationToken);
-            runs.Add(run);
-            if (runs.Count > MaxRuns)
+            // Read, add and write under the file's lock: another server process on this workspace
+            // records its runs in the same file, and a copy cached here would overwrite them.
+            await store.UpdateAsync(Path, current =>
             {
-                runs.RemoveRange(0, runs.Count - MaxRuns);
-            }
-            if (!store.FileExists(RuntimeFolder + "/.gitignore"))
-            {
-                // Runtime data is never committed, whether or not the repository ignores the folder itself.
-                await store.WriteAsync(RuntimeFolder + "/.gitignore", "*\n", null, cancellationToken);
-            }
-            await store.WriteAsync(Path, JsonSerializer.Serialize(new { runs }, Json) + "\n", null, cancellationToken);
+                var runs = Parse(current?.Text);
+                runs.Add(run);
+                if (runs.Count > MaxRuns)
+                {
+                    runs.RemoveRange(0, runs.Count - MaxRuns);
+                }
+                return JsonSerializer.Serialize(new { runs }, Json) + "\n";
+            }, cancellationToken);
         }
         finally
         {
@@ -72,25 +71,22 @@ public sealed class HookHistory(FileStore store) : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task<List<HookRun>> LoadAsync(CancellationToken cancellationToken)
+    private async Task<List<HookRun>> LoadAsync(CancellationToken cancellationToken) =>
+        Parse((await store.ReadAsync(Path, cancellationToken))?.Text);
+
+    private static List<HookRun> Parse(string? text)
     {
-        if (_runs is not null)
-        {
-            return _runs;
-        }
-        _runs = [];
         try
         {
-            if (await store.ReadAsync(Path, cancellationToken) is { } text
-                && JsonDocument.Parse(text.Text).RootElement.TryGetProperty("runs", out var runs))
+            if (text is not null && JsonDocument.Parse(text).RootElement.TryGetProperty("runs", out var runs))
             {
-                _runs = runs.Deserialize<List<HookRun>>(Json) ?? [];
+                return runs.Deserialize<List<HookRun>>(Json) ?? [];
             }
         }
         catch (JsonException)
         {
             // A damaged history is only lost history: start a new one.
         }
-        return _runs;
+        return [];
     }
 }

@@ -29,6 +29,8 @@ public static class KiroMcpRegistration
         services.AddSingleton<FileStore>();
         services.AddSingleton<SpecIndex>();
         services.AddSingleton(TimeProvider.System);
+        // First of the hosted services: leftovers of a killed server are gone before anything reads .kiro/.
+        services.AddHostedService<LeftoverCleanup>();
         services.AddSingleton<SpecService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<GitHistory>();
