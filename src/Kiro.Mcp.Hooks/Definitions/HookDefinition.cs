@@ -49,10 +49,14 @@ public sealed record HookDefinition
 
     public const int DefaultTimeoutSeconds = 60;
 
+    /// <summary>The longest a hook may ask for; a larger timeout is capped to it.</summary>
+    public const int MaxTimeoutSeconds = 3600;
+
+    /// <summary>Missing, 0 or negative means the default: no hook runs forever (the runner also caps it).</summary>
     public TimeSpan Timeout => TimeoutSeconds switch
     {
-        null => TimeSpan.FromSeconds(DefaultTimeoutSeconds),
-        0 => System.Threading.Timeout.InfiniteTimeSpan,
+        null or <= 0 => TimeSpan.FromSeconds(DefaultTimeoutSeconds),
+        > MaxTimeoutSeconds => TimeSpan.FromSeconds(MaxTimeoutSeconds),
         var s => TimeSpan.FromSeconds(s.Value),
     };
 }

@@ -18,4 +18,14 @@ public sealed record HookRun(
     long DurationMs,
     int? ExitCode,
     string Outcome,
-    string OutputTail);
+    string OutputTail)
+{
+    /// <summary>Processes of a command run killed at its end (at the timeout, or left running after it exited); null for agent runs.</summary>
+    public int? KilledProcesses { get; init; }
+
+    /// <summary>Processes of a command run still alive after the kill; null for agent runs.</summary>
+    public int? Survivors { get; init; }
+
+    /// <summary>Bytes of output that did not fit in <see cref="OutputTail"/>; null for agent runs.</summary>
+    public long? OutputDroppedBytes { get; init; }
+}

@@ -61,9 +61,9 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         {
             throw CommandsOff();
         }
-        if (timeout is < 0 or > 86_400)
+        if (timeout is < 0 or > HookDefinition.MaxTimeoutSeconds)
         {
-            throw new KiroException("timeout_invalid", $"timeout {timeout} is out of range: give seconds from 0 (no timeout) to 86400, or omit it for {HookDefinition.DefaultTimeoutSeconds}.");
+            throw new KiroException("timeout_invalid", $"timeout {timeout} is out of range: give seconds from 1 to {HookDefinition.MaxTimeoutSeconds}, or 0 or nothing for the default {HookDefinition.DefaultTimeoutSeconds}.");
         }
         var set = await catalog.LoadAsync(cancellationToken);
         if (set.Hooks.FirstOrDefault(h => h.Source == HookSource.Workspace && h.Inactive is null && h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } existing)
@@ -137,7 +137,7 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         {
             "delivered" => "The prompt is handed to the assistant with its next tool result (or by hook_pending).",
             "ok" => "The command succeeded.",
-            "timed_out" => $"The command was killed at its timeout ({hook.Timeout.TotalSeconds:0} s) with its whole process tree.",
+            "timed_out" => $"The command was killed at its timeout ({hook.Timeout.TotalSeconds:0} s) with every process it started ({outcome.Run.KilledProcesses} killed).",
             _ => $"The command failed with exit code {outcome.Run.ExitCode}: see the output.",
         };
         return new HookRunResult(outcome.Run, next);

@@ -24,7 +24,7 @@ public sealed class HookTools(HookService hooks, HookAccess access)
         [Description("Regular expression searched in the file path (file triggers) or in 'spec/taskId', 'spec/document', 'spec' (other triggers); omit to match everything.")] string? matcher = null,
         [Description("Shell command for a command hook; it runs in the workspace with the event as JSON on stdin.")] string? command = null,
         [Description("Instruction for the assistant for an agent hook.")] string? prompt = null,
-        [Description("Seconds before a command is killed with its process tree (default 60, 0 = none).")] int? timeout = null,
+        [Description("Seconds before a command is killed with every process it started (default and 0: 60; at most 3600).")] int? timeout = null,
         CancellationToken cancellationToken = default)
     {
         Authorize(context);
