@@ -24,7 +24,7 @@ public sealed record HookDefinition
 
     public string? Prompt { get; init; }
 
-    /// <summary>Seconds; null means the default (60), 0 means none.</summary>
+    /// <summary>Seconds as written; see <see cref="Timeout"/> for what runs.</summary>
     public int? TimeoutSeconds { get; init; }
 
     public bool Enabled { get; init; } = true;
@@ -43,6 +43,9 @@ public sealed record HookDefinition
 
     /// <summary>Why this hook never fires although it is enabled (superseded, shadowed), or null.</summary>
     public string? Inactive { get; init; }
+
+    /// <summary>A hash of its file's text: what a matcher that timed out waits to change.</summary>
+    public string FileVersion { get; init; } = "";
 
     /// <summary>Identifies the hook across reloads: its file and its place in it.</summary>
     public string Key => $"{File}#{Index}";

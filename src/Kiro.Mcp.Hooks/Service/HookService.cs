@@ -11,7 +11,7 @@ namespace Kiro.Mcp.Hooks.Service;
 /// entry points the triggers call (file changes, spec lifecycle). Hook files are read on every
 /// event, so edits on disk take effect at once.
 /// </summary>
-public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingPrompts pending, HookHistory history, FileStore store, HookSettings settings)
+public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingPrompts pending, HookHistory history, FileStore store, HookSettings settings, HookMatcher matcher)
 {
     public const int MaxNameLength = 100;
     public const int DefaultHistory = 20;
@@ -26,6 +26,7 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
     {
         var set = await catalog.LoadAsync(cancellationToken);
         var runs = await history.RecentAsync(HookHistory.MaxRuns, cancellationToken);
+        set = set with { Findings = [.. set.Findings, .. matcher.Findings] };
         var hooks = set.Hooks.Select(h => View(h, set, runs)).ToList();
         return new HookList(hooks, set.Findings, settings.CommandHooks, [HookCatalog.WorkspaceFolder, HookCatalog.UserPrefix.TrimEnd('/')]);
     }
@@ -211,7 +212,7 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
             {
                 continue;
             }
-            if (HookMatcher.Apply(hook, e) is { } narrowed)
+            if (matcher.Apply(hook, e) is { } narrowed)
             {
                 yield return (hook, narrowed);
             }

@@ -1,6 +1,7 @@
 using Kiro.Mcp.Hooks.Definitions;
 using Kiro.Mcp.Hooks.Execution;
 using Kiro.Mcp.Hooks.Service;
+using Kiro.Mcp.Hooks.Triggers;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Tools;
 using Kiro.Mcp.Specs.Lifecycle;
@@ -15,6 +16,7 @@ public static class HookRegistration
         services.AddSingleton(new HookSettings { CommandHooks = settings?.NoCommandHooks != true });
         services.AddSingleton(new HookAccess(settings is { Tokens.Count: > 0 }));
         services.AddSingleton<HookCatalog>();
+        services.AddSingleton<HookMatcher>();
         services.AddSingleton<PendingPrompts>();
         services.AddSingleton<HookHistory>();
         services.AddSingleton<HookRunner>();
