@@ -140,7 +140,7 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
         var started = clock.GetUtcNow();
         if (hook.ActionType == HookActionType.Agent)
         {
-            pending.Add(hook.Name, hook.File, e.Trigger, e.Describe(), hook.Prompt!);
+            pending.Add(hook.Name, hook.File, e.Trigger, e.Describe(), hook.Prompt!, e.Origin);
             var delivered = NewRun(hook, e, started, 0, null, "delivered", "The prompt waits for the assistant's next tool call (or hook_pending).");
             await RecordAsync(delivered);
             return new HookOutcome(delivered, null);

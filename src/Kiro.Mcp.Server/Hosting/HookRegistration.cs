@@ -14,10 +14,11 @@ public static class HookRegistration
     public static IServiceCollection AddKiroHooks(this IServiceCollection services, ServerSettings? settings)
     {
         services.AddSingleton(new HookSettings { CommandHooks = settings?.NoCommandHooks != true });
-        services.AddSingleton(new HookAccess(settings is { Tokens.Count: > 0 }));
+        services.AddSingleton(new HookAccess(settings is { Tokens.Count: > 0 }, settings?.Stateless == true));
         services.AddSingleton<HookCatalog>();
         services.AddSingleton<HookMatcher>();
         services.AddSingleton<PendingPrompts>();
+        services.AddSingleton<WriterLog>();
         services.AddSingleton<HookHistory>();
         services.AddSingleton<HookRunner>();
         services.AddSingleton<HookService>();

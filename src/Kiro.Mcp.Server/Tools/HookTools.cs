@@ -41,12 +41,12 @@ public sealed class HookTools(HookService hooks, HookAccess access)
         CancellationToken cancellationToken = default)
     {
         Authorize(context);
-        return hooks.RunAsync(name, path, Caller.Name(server, context.User), cancellationToken);
+        return hooks.RunAsync(name, path, Caller.Name(server, context.User), HookCaller.Of(server, context.User, access), cancellationToken);
     }
 
     [McpServerTool(Name = "hook_pending", Title = "Pending hook prompts", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Hands out the agent hook prompts waiting for you (each only once; they also arrive appended to your next tool result).")]
-    public PendingList Pending() => hooks.TakePending();
+    [Description("Hands out the agent hook prompts waiting for this session (each only once; they also arrive appended to your next tool result).")]
+    public PendingList Pending(McpServer server, RequestContext<CallToolRequestParams> context) => hooks.TakePending(HookCaller.Of(server, context.User, access));
 
     [McpServerTool(Name = "hook_history", Title = "Hook history", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists recent hook runs, newest first: trigger, files, exit code, duration, outcome and the tail of the output.")]
