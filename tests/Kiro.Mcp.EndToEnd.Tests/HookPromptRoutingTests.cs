@@ -79,12 +79,13 @@ public sealed class HookPromptRoutingTests : IAsyncDisposable
     public async Task An_editor_save_goes_to_exactly_one_session_the_most_recently_active_one()
     {
         WriteAgentHook("Docs review", "PostFileSave", @"^docs/", "Check the edited guide.");
+        _workspace.Write("docs/guide.md", "# Guide\n");
         var (alice, otherAlice, bob) = await ConnectAsync();
         await CallAsync(bob, "spec_list", new { });
         await CallAsync(alice, "spec_list", new { });
 
         // No tool wrote this: the server cannot know who did, so it picks the session seen last.
-        _workspace.Write("docs/guide.md", "# Guide\n");
+        _workspace.Write("docs/guide.md", "# Guide\n\nEdited.\n");
         await WaitForPendingAsync(alice);
 
         Assert.Empty(Notices(await CallAsync(bob, "spec_list", new { })));
