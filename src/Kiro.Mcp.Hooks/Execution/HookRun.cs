@@ -2,7 +2,7 @@ namespace Kiro.Mcp.Hooks.Execution;
 
 /// <summary>
 /// One run of a hook: which hook and why, what it did and how it ended. <see cref="Outcome"/> is
-/// <c>ok</c>, <c>failed</c> (non-zero exit), <c>timed_out</c> (killed with its process tree),
+/// <c>ok</c>, <c>failed</c> (non-zero exit), <c>timed_out</c> (killed with every process of the run),
 /// <c>blocked</c> (a PreTaskExec command exited with 2), <c>delivered</c> (an agent prompt was queued
 /// for the assistant) or <c>skipped</c> (see the output).
 /// </summary>

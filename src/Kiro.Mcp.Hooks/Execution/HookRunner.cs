@@ -7,8 +7,9 @@ using Kiro.Mcp.Workspace;
 namespace Kiro.Mcp.Hooks.Execution;
 
 /// <summary>
-/// Runs hooks: a command in the workspace (event JSON on stdin, KIRO_* variables, timeout that kills
-/// its process tree), or an agent prompt queued for the assistant. One hook never runs twice at
+/// Runs hooks: a command in the workspace (event JSON on stdin, KIRO_* variables; every process it
+/// started is killed when it ends, see <see cref="CommandRunner"/>), or an agent prompt queued for
+/// the session that caused the event (see <see cref="PendingPrompts"/>). One hook never runs twice at
 /// once: events that arrive while it runs are merged into one follow-up run. A hook fired again and
 /// again by changes made while it ran, or just after (its own writes: a formatter on save), is
 /// stopped after <see cref="MaxChain"/> follow-ups instead of looping. A hook that re-fires itself
