@@ -40,8 +40,14 @@ public class HookTests
         Assert.Equal(["notes/todo.txt"], input.GetProperty("file_paths").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(Path.GetFullPath(workspace.Root), Path.GetFullPath(input.GetProperty("cwd").GetString()!));
 
-        var history = await server.CallOkAsync("hook_history", new { });
-        var run = history.GetProperty("runs").EnumerateArray().First(r => r.GetProperty("hook").GetString() == "Record saves");
+        // The run is recorded when it ends, after its leftover processes were looked for: wait for the record.
+        JsonElement run = default;
+        await Poll.UntilAsync(async () =>
+        {
+            var history = await server.CallOkAsync("hook_history", new { });
+            run = history.GetProperty("runs").EnumerateArray().FirstOrDefault(r => r.GetProperty("hook").GetString() == "Record saves");
+            return run.ValueKind == JsonValueKind.Object;
+        }, "the run's record");
         Assert.Equal("ok", run.GetProperty("outcome").GetString());
         Assert.Equal(0, run.GetProperty("exitCode").GetInt32());
     }

@@ -82,7 +82,8 @@ public sealed class HookCatalog(FileStore store, UserKiroFolder user)
         foreach (var (display, text, source) in files)
         {
             var (read, found) = HookFileReader.Read(text, display, source);
-            hooks.AddRange(read);
+            var version = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 8);
+            hooks.AddRange(read.Select(h => h with { FileVersion = version }));
             findings.AddRange(found);
         }
 

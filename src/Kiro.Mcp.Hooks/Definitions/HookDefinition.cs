@@ -24,7 +24,7 @@ public sealed record HookDefinition
 
     public string? Prompt { get; init; }
 
-    /// <summary>Seconds; null means the default (60), 0 means none.</summary>
+    /// <summary>Seconds as written; see <see cref="Timeout"/> for what runs.</summary>
     public int? TimeoutSeconds { get; init; }
 
     public bool Enabled { get; init; } = true;
@@ -44,15 +44,22 @@ public sealed record HookDefinition
     /// <summary>Why this hook never fires although it is enabled (superseded, shadowed), or null.</summary>
     public string? Inactive { get; init; }
 
+    /// <summary>A hash of its file's text: what a matcher that timed out waits to change.</summary>
+    public string FileVersion { get; init; } = "";
+
     /// <summary>Identifies the hook across reloads: its file and its place in it.</summary>
     public string Key => $"{File}#{Index}";
 
     public const int DefaultTimeoutSeconds = 60;
 
+    /// <summary>The longest a hook may ask for; a larger timeout is capped to it.</summary>
+    public const int MaxTimeoutSeconds = 3600;
+
+    /// <summary>Missing, 0 or negative means the default: no hook runs forever (the runner also caps it).</summary>
     public TimeSpan Timeout => TimeoutSeconds switch
     {
-        null => TimeSpan.FromSeconds(DefaultTimeoutSeconds),
-        0 => System.Threading.Timeout.InfiniteTimeSpan,
+        null or <= 0 => TimeSpan.FromSeconds(DefaultTimeoutSeconds),
+        > MaxTimeoutSeconds => TimeSpan.FromSeconds(MaxTimeoutSeconds),
         var s => TimeSpan.FromSeconds(s.Value),
     };
 }

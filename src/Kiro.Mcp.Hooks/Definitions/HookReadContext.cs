@@ -50,7 +50,7 @@ internal sealed class HookReadContext(string file, HookSource source)
         return null;
     }
 
-    /// <summary>A timeout in whole seconds (0 = none).</summary>
+    /// <summary>A timeout in whole seconds as written (0 reads as the default and more than an hour is capped when it runs, see <see cref="HookDefinition.Timeout"/>).</summary>
     public int? Seconds(JsonElement parent, string name, string path, ref bool ok)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -61,7 +61,7 @@ internal sealed class HookReadContext(string file, HookSource source)
         {
             return (int)Math.Ceiling(seconds);
         }
-        Error(Lines.Of(Join(path, name)), $"\"{name}\" must be a number of seconds from 0 (no timeout) to 86400.");
+        Error(Lines.Of(Join(path, name)), $"\"{name}\" must be a number of seconds from 0 (the default, 60) to 86400 (runs are capped at 3600).");
         ok = false;
         return null;
     }

@@ -7,11 +7,15 @@ using Kiro.Mcp.Workspace;
 namespace Kiro.Mcp.Hooks.Execution;
 
 /// <summary>
-/// Runs hooks: a command in the workspace (event JSON on stdin, KIRO_* variables, timeout that kills
-/// its process tree), or an agent prompt queued for the assistant. One hook never runs twice at
+/// Runs hooks: a command in the workspace (event JSON on stdin, KIRO_* variables; every process it
+/// started is killed when it ends, see <see cref="CommandRunner"/>), or an agent prompt queued for
+/// the session that caused the event (see <see cref="PendingPrompts"/>). One hook never runs twice at
 /// once: events that arrive while it runs are merged into one follow-up run. A hook fired again and
 /// again by changes made while it ran, or just after (its own writes: a formatter on save), is
-/// stopped after <see cref="MaxChain"/> follow-ups instead of looping.
+/// stopped after <see cref="MaxChain"/> follow-ups instead of looping. A hook that re-fires itself
+/// later (a background write seconds after its run) escapes that window, so file triggers also obey a
+/// rate: more than <see cref="MaxFileRuns"/> runs for one file within <see cref="FileRunWindow"/> stop
+/// it for that file for <see cref="FileCooldown"/>, or until it is run by hand.
 /// </summary>
 public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, PendingPrompts pending, HookHistory history, TimeProvider clock) : IDisposable
 {
@@ -19,6 +23,16 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
     public static readonly TimeSpan ChainWindow = TimeSpan.FromSeconds(3);
 
     public const int MaxChain = 2;
+
+    /// <summary>Runs for one file within <see cref="FileRunWindow"/>; a person saving a file does not save it more often than this.</summary>
+    public const int MaxFileRuns = 5;
+
+    public static readonly TimeSpan FileRunWindow = TimeSpan.FromSeconds(60);
+
+    public static readonly TimeSpan FileCooldown = TimeSpan.FromMinutes(5);
+
+    // Files remembered per hook; beyond this the quiet ones are forgotten (a hook on every file of a big repository).
+    private const int MaxTrackedFiles = 1000;
 
     private readonly ConcurrentDictionary<string, HookState> _states = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
@@ -28,6 +42,14 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
     {
         ArgumentNullException.ThrowIfNull(hook);
         var state = _states.GetOrAdd(hook.Key, _ => new HookState());
+        if (e.Trigger == HookTriggers.Manual)
+        {
+            lock (state)
+            {
+                // Running a hook by hand is the person saying it is fine again.
+                state.Files.Clear();
+            }
+        }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
         await state.Gate.WaitAsync(linked.Token);
         try
@@ -52,6 +74,14 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
         var state = _states.GetOrAdd(hook.Key, _ => new HookState());
         lock (state)
         {
+            if (HookTriggers.IsFileTrigger(e.Trigger))
+            {
+                e = Admit(hook, state, e);
+                if (e.Files.Count == 0)
+                {
+                    return;
+                }
+            }
             if (state.Running)
             {
                 state.Queued = Merge(state.Queued, e);
@@ -111,7 +141,7 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
         var started = clock.GetUtcNow();
         if (hook.ActionType == HookActionType.Agent)
         {
-            pending.Add(hook.Name, hook.File, e.Trigger, e.Describe(), hook.Prompt!);
+            pending.Add(hook.Name, hook.File, e.Trigger, e.Describe(), hook.Prompt!, e.Origin);
             var delivered = NewRun(hook, e, started, 0, null, "delivered", "The prompt waits for the assistant's next tool call (or hook_pending).");
             await RecordAsync(delivered);
             return new HookOutcome(delivered, null);
@@ -131,10 +161,69 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
         }
         var blocked = result.ExitCode == 2 && !result.TimedOut && e.Trigger == HookTriggers.PreTaskExec;
         var outcome = result.TimedOut ? "timed_out" : result.ExitCode == 0 ? "ok" : blocked ? "blocked" : "failed";
-        var run = NewRun(hook, e, started, result.DurationMs, result.TimedOut ? null : result.ExitCode, outcome, result.OutputTail);
+        var run = NewRun(hook, e, started, result.DurationMs, result.TimedOut ? null : result.ExitCode, outcome, result.OutputTail) with
+        {
+            KilledProcesses = result.KilledProcesses,
+            Survivors = result.Survivors,
+            OutputDroppedBytes = result.OutputDroppedBytes,
+        };
         await RecordAsync(run);
         var reason = string.IsNullOrWhiteSpace(result.ErrorTail) ? result.OutputTail : result.ErrorTail;
         return new HookOutcome(run, blocked ? $"hook '{hook.Name}' exited with code 2: {reason.Trim()}" : null);
+    }
+
+    /// <summary>The event's files that may still fire the hook, each counted as a run (called under the state's lock).</summary>
+    private HookEvent Admit(HookDefinition hook, HookState state, HookEvent e)
+    {
+        var now = clock.GetUtcNow();
+        var admitted = new List<string>(e.Files.Count);
+        var stopped = new List<string>();
+        foreach (var file in e.Files)
+        {
+            if (!state.Files.TryGetValue(file, out var rate))
+            {
+                if (state.Files.Count >= MaxTrackedFiles)
+                {
+                    Forget(state, now);
+                }
+                state.Files[file] = rate = new FileRate();
+            }
+            if (rate.StoppedUntil > now)
+            {
+                continue;
+            }
+            while (rate.Runs.Count > 0 && now - rate.Runs.Peek() > FileRunWindow)
+            {
+                rate.Runs.Dequeue();
+            }
+            if (rate.Runs.Count >= MaxFileRuns)
+            {
+                rate.StoppedUntil = now + FileCooldown;
+                rate.Runs.Clear();
+                stopped.Add(file);
+                continue;
+            }
+            rate.Runs.Enqueue(now);
+            admitted.Add(file);
+        }
+        if (stopped.Count > 0)
+        {
+            _ = RecordAsync(Skipped(hook, e with { Files = stopped },
+                $"Not run for {string.Join(", ", stopped)}: fired by changes to {(stopped.Count == 1 ? "it" : "them")} {MaxFileRuns} times within {FileRunWindow.TotalSeconds:0} s, " +
+                $"which looks like the hook's own writes (a delayed self-trigger). It fires for {(stopped.Count == 1 ? "this file" : "these files")} again after {FileCooldown.TotalMinutes:0} min, or at once after hook_run."));
+        }
+        return admitted.Count == e.Files.Count ? e : e with { Files = admitted };
+    }
+
+    private static void Forget(HookState state, DateTimeOffset now)
+    {
+        foreach (var (file, rate) in state.Files.ToList())
+        {
+            if (rate.StoppedUntil <= now && (rate.Runs.Count == 0 || now - rate.Runs.Last() > FileRunWindow))
+            {
+                state.Files.Remove(file);
+            }
+        }
     }
 
     private static HookEvent Merge(HookEvent? queued, HookEvent e) =>
@@ -192,5 +281,15 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
         }
 
         public bool StopRecorded { get; set; }
+
+        /// <summary>Recent file-triggered runs per file, for the rate rule.</summary>
+        public Dictionary<string, FileRate> Files { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class FileRate
+    {
+        public Queue<DateTimeOffset> Runs { get; } = new();
+
+        public DateTimeOffset StoppedUntil { get; set; } = DateTimeOffset.MinValue;
     }
 }

@@ -11,7 +11,7 @@ namespace Kiro.Mcp.Hooks.Service;
 /// entry points the triggers call (file changes, spec lifecycle). Hook files are read on every
 /// event, so edits on disk take effect at once.
 /// </summary>
-public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingPrompts pending, HookHistory history, FileStore store, HookSettings settings)
+public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingPrompts pending, HookHistory history, FileStore store, HookSettings settings, HookMatcher matcher, WriterLog writers)
 {
     public const int MaxNameLength = 100;
     public const int DefaultHistory = 20;
@@ -22,10 +22,14 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
 
     public PendingPrompts Pending => pending;
 
+    /// <summary>Writing tool calls by caller, to tell whose save a file event is.</summary>
+    public WriterLog Writers => writers;
+
     public async Task<HookList> ListAsync(CancellationToken cancellationToken)
     {
         var set = await catalog.LoadAsync(cancellationToken);
         var runs = await history.RecentAsync(HookHistory.MaxRuns, cancellationToken);
+        set = set with { Findings = [.. set.Findings, .. matcher.Findings] };
         var hooks = set.Hooks.Select(h => View(h, set, runs)).ToList();
         return new HookList(hooks, set.Findings, settings.CommandHooks, [HookCatalog.WorkspaceFolder, HookCatalog.UserPrefix.TrimEnd('/')]);
     }
@@ -61,9 +65,9 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         {
             throw CommandsOff();
         }
-        if (timeout is < 0 or > 86_400)
+        if (timeout is < 0 or > HookDefinition.MaxTimeoutSeconds)
         {
-            throw new KiroException("timeout_invalid", $"timeout {timeout} is out of range: give seconds from 0 (no timeout) to 86400, or omit it for {HookDefinition.DefaultTimeoutSeconds}.");
+            throw new KiroException("timeout_invalid", $"timeout {timeout} is out of range: give seconds from 1 to {HookDefinition.MaxTimeoutSeconds}, or 0 or nothing for the default {HookDefinition.DefaultTimeoutSeconds}.");
         }
         var set = await catalog.LoadAsync(cancellationToken);
         if (set.Hooks.FirstOrDefault(h => h.Source == HookSource.Workspace && h.Inactive is null && h.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } existing)
@@ -107,7 +111,7 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
     }
 
     /// <summary>Runs one hook now, by name, whatever its trigger, optionally for one file.</summary>
-    public async Task<HookRunResult> RunAsync(string name, string? path, string? by, CancellationToken cancellationToken)
+    public async Task<HookRunResult> RunAsync(string name, string? path, string? by, HookOrigin? origin, CancellationToken cancellationToken)
     {
         var set = await catalog.LoadAsync(cancellationToken);
         var candidates = set.Hooks.Where(h => h.Inactive is null && h.Name.Equals((name ?? "").Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
@@ -132,20 +136,21 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         {
             files = [store.Root.ToRelative(store.Root.Resolve(path))];
         }
-        var outcome = await runner.RunAsync(hook, new HookEvent { Trigger = HookTriggers.Manual, Files = files, By = by }, cancellationToken);
+        var outcome = await runner.RunAsync(hook, new HookEvent { Trigger = HookTriggers.Manual, Files = files, By = by, Origin = origin }, cancellationToken);
         var next = outcome.Run.Outcome switch
         {
             "delivered" => "The prompt is handed to the assistant with its next tool result (or by hook_pending).",
             "ok" => "The command succeeded.",
-            "timed_out" => $"The command was killed at its timeout ({hook.Timeout.TotalSeconds:0} s) with its whole process tree.",
+            "timed_out" => $"The command was killed at its timeout ({hook.Timeout.TotalSeconds:0} s) with every process it started ({outcome.Run.KilledProcesses} killed).",
             _ => $"The command failed with exit code {outcome.Run.ExitCode}: see the output.",
         };
         return new HookRunResult(outcome.Run, next);
     }
 
-    public PendingList TakePending()
+    /// <summary>Hands out the prompts waiting for <paramref name="reader"/>'s session (see <see cref="PendingPrompts"/> for whose they are).</summary>
+    public PendingList TakePending(HookOrigin reader)
     {
-        var prompts = pending.TakeAll();
+        var prompts = pending.Take(reader);
         return new PendingList(prompts, prompts.Count == 0
             ? "No hook prompt is waiting."
             : "Act on each prompt (they come from the team's agent hooks), then continue with what you were doing.");
@@ -158,15 +163,17 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
     public async Task OnFilesChangedAsync(IReadOnlyList<WorkspaceChange> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var events = changes.GroupBy(c => c.Kind).Select(g => new HookEvent
+        // One event per kind and per writer: a file this server wrote during someone's tool call is theirs.
+        var events = changes.GroupBy(c => (c.Kind, Writer: WriterOf(c))).Select(g => new HookEvent
         {
-            Trigger = g.Key switch
+            Trigger = g.Key.Kind switch
             {
                 WorkspaceChangeKind.Created => HookTriggers.PostFileCreate,
                 WorkspaceChangeKind.Deleted => HookTriggers.PostFileDelete,
                 _ => HookTriggers.PostFileSave,
             },
             Files = g.Select(c => c.Path).ToList(),
+            Origin = g.Key.Writer,
         }).ToList();
         var set = await catalog.LoadAsync(cancellationToken);
         foreach (var e in events)
@@ -181,6 +188,8 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
     /// <summary>Runs the hooks of a blocking trigger now, in file order; the first refusal stops and is returned.</summary>
     public async Task<string?> FireAndWaitAsync(HookEvent e, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(e);
+        e = e with { Origin = e.Origin ?? HookOrigin.Current };
         var set = await catalog.LoadAsync(cancellationToken);
         foreach (var (hook, narrowed) in Matching(set, e))
         {
@@ -196,10 +205,30 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
     /// <summary>Starts the hooks of a trigger in the background.</summary>
     public async Task FireAsync(HookEvent e, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(e);
+        // Fired inside the caller's tool call (task_complete, spec_approve, spec_create): the prompt is theirs.
+        e = e with { Origin = e.Origin ?? HookOrigin.Current };
         var set = await catalog.LoadAsync(cancellationToken);
         foreach (var (hook, narrowed) in Matching(set, e))
         {
             runner.Schedule(hook, narrowed);
+        }
+    }
+
+    private HookOrigin? WriterOf(WorkspaceChange change)
+    {
+        if (change.Kind == WorkspaceChangeKind.Deleted)
+        {
+            return null;
+        }
+        try
+        {
+            var written = File.GetLastWriteTimeUtc(store.Root.Resolve(change.Path));
+            return written.Year < 1700 ? null : writers.WriterAt(new DateTimeOffset(written, TimeSpan.Zero));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or KiroException or ArgumentException)
+        {
+            return null;
         }
     }
 
@@ -211,7 +240,7 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
             {
                 continue;
             }
-            if (HookMatcher.Apply(hook, e) is { } narrowed)
+            if (matcher.Apply(hook, e) is { } narrowed)
             {
                 yield return (hook, narrowed);
             }

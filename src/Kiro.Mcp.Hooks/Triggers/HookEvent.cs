@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Kiro.Mcp.Hooks.Execution;
 
 namespace Kiro.Mcp.Hooks.Triggers;
 
@@ -29,6 +30,9 @@ public sealed record HookEvent
 
     /// <summary>Who caused it (the client, or the authenticated user), when known.</summary>
     public string? By { get; init; }
+
+    /// <summary>The session and user whose action caused it, when one did: an agent prompt goes back there. Never sent to commands.</summary>
+    public HookOrigin? Origin { get; init; }
 
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

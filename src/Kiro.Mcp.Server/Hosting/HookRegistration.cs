@@ -1,6 +1,7 @@
 using Kiro.Mcp.Hooks.Definitions;
 using Kiro.Mcp.Hooks.Execution;
 using Kiro.Mcp.Hooks.Service;
+using Kiro.Mcp.Hooks.Triggers;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Tools;
 using Kiro.Mcp.Specs.Lifecycle;
@@ -13,9 +14,11 @@ public static class HookRegistration
     public static IServiceCollection AddKiroHooks(this IServiceCollection services, ServerSettings? settings)
     {
         services.AddSingleton(new HookSettings { CommandHooks = settings?.NoCommandHooks != true });
-        services.AddSingleton(new HookAccess(settings is { Tokens.Count: > 0 }));
+        services.AddSingleton(new HookAccess(settings is { Tokens.Count: > 0 }, settings?.Stateless == true));
         services.AddSingleton<HookCatalog>();
+        services.AddSingleton<HookMatcher>();
         services.AddSingleton<PendingPrompts>();
+        services.AddSingleton<WriterLog>();
         services.AddSingleton<HookHistory>();
         services.AddSingleton<HookRunner>();
         services.AddSingleton<HookService>();

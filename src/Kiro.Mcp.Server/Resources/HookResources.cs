@@ -9,7 +9,7 @@ namespace Kiro.Mcp.Server.Resources;
 
 /// <summary>Hooks as resources: the list, and the agent prompts waiting for the assistant (reading does not hand them out).</summary>
 [McpServerResourceType]
-public sealed class HookResources(HookService hooks)
+public sealed class HookResources(HookService hooks, HookAccess access)
 {
     public const string Hooks = "kiro://hooks";
     public const string Pending = "kiro://hooks/pending";
@@ -20,7 +20,7 @@ public sealed class HookResources(HookService hooks)
         new() { Uri = Hooks, MimeType = "application/json", Text = JsonSerializer.Serialize(await hooks.ListAsync(cancellationToken), KiroJson.Options) };
 
     [McpServerResource(UriTemplate = Pending, Name = "hooks_pending", Title = "Pending hook prompts", MimeType = "application/json")]
-    [Description("Agent hook prompts waiting for the assistant; subscribe to hear when one arrives.")]
-    public TextResourceContents PendingPrompts() =>
-        new() { Uri = Pending, MimeType = "application/json", Text = JsonSerializer.Serialize(new { prompts = hooks.Pending.Peek() }, KiroJson.Options) };
+    [Description("Agent hook prompts waiting for this session; subscribe to hear when one arrives.")]
+    public TextResourceContents PendingPrompts(McpServer server, RequestContext<ReadResourceRequestParams> context) =>
+        new() { Uri = Pending, MimeType = "application/json", Text = JsonSerializer.Serialize(new { prompts = hooks.Pending.Peek(HookCaller.Of(server, context.User, access)) }, KiroJson.Options) };
 }

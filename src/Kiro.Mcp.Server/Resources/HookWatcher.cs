@@ -1,4 +1,5 @@
 using Kiro.Mcp.Hooks.Definitions;
+using Kiro.Mcp.Hooks.Execution;
 using Kiro.Mcp.Hooks.Service;
 using Kiro.Mcp.Workspace;
 using ModelContextProtocol.Protocol;
@@ -17,6 +18,7 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
         watcher.FilesChanged += OnFilesChanged;
         watcher.Changed += OnChanged;
         hooks.Pending.Changed += OnPendingChanged;
+        hooks.Pending.Dropped += OnPromptDropped;
         return Task.CompletedTask;
     }
 
@@ -25,10 +27,13 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
         watcher.FilesChanged -= OnFilesChanged;
         watcher.Changed -= OnChanged;
         hooks.Pending.Changed -= OnPendingChanged;
+        hooks.Pending.Dropped -= OnPromptDropped;
         return Task.CompletedTask;
     }
 
     private void OnFilesChanged(IReadOnlyList<WorkspaceChange> changes) => _ = OnFilesChangedAsync(changes);
+
+    private void OnPromptDropped(PendingPrompt prompt) => LogDropped(logger, prompt.Hook, prompt.Event);
 
     private void OnPendingChanged() => _ = NotifyAsync(HookResources.Pending);
 
@@ -71,6 +76,9 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hook triggers: {Count} file change(s)")]
     private static partial void LogChanges(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hook prompt of '{Hook}' ({Event}) dropped unread: too many prompts were waiting for its session")]
+    private static partial void LogDropped(ILogger logger, string hook, string @event);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not fire file hooks")]
     private static partial void LogFailure(ILogger logger, Exception exception);

@@ -24,7 +24,7 @@ public sealed class HookTools(HookService hooks, HookAccess access)
         [Description("Regular expression searched in the file path (file triggers) or in 'spec/taskId', 'spec/document', 'spec' (other triggers); omit to match everything.")] string? matcher = null,
         [Description("Shell command for a command hook; it runs in the workspace with the event as JSON on stdin.")] string? command = null,
         [Description("Instruction for the assistant for an agent hook.")] string? prompt = null,
-        [Description("Seconds before a command is killed with its process tree (default 60, 0 = none).")] int? timeout = null,
+        [Description("Seconds before a command is killed with every process it started (default and 0: 60; at most 3600).")] int? timeout = null,
         CancellationToken cancellationToken = default)
     {
         Authorize(context);
@@ -41,12 +41,12 @@ public sealed class HookTools(HookService hooks, HookAccess access)
         CancellationToken cancellationToken = default)
     {
         Authorize(context);
-        return hooks.RunAsync(name, path, Caller.Name(server, context.User), cancellationToken);
+        return hooks.RunAsync(name, path, Caller.Name(server, context.User), HookCaller.Of(server, context.User, access), cancellationToken);
     }
 
     [McpServerTool(Name = "hook_pending", Title = "Pending hook prompts", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Hands out the agent hook prompts waiting for you (each only once; they also arrive appended to your next tool result).")]
-    public PendingList Pending() => hooks.TakePending();
+    [Description("Hands out the agent hook prompts waiting for this session (each only once; they also arrive appended to your next tool result).")]
+    public PendingList Pending(McpServer server, RequestContext<CallToolRequestParams> context) => hooks.TakePending(HookCaller.Of(server, context.User, access));
 
     [McpServerTool(Name = "hook_history", Title = "Hook history", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists recent hook runs, newest first: trigger, files, exit code, duration, outcome and the tail of the output.")]

@@ -106,4 +106,20 @@ public class HookFileReaderTests
         Assert.False(HookFileReader.IsHookFile("README.md"));
         Assert.False(HookFileReader.IsHookFile(".history.json"));
     }
+
+    [Theory]
+    [InlineData(0, 60)]
+    [InlineData(-3, 60)]
+    [InlineData(86_400, 3600)]
+    [InlineData(45, 45)]
+    public void A_zero_timeout_means_the_default_and_a_huge_one_is_capped_never_forever(int written, int seconds)
+    {
+        var hook = new HookDefinition
+        {
+            Name = "h", Trigger = "PostFileSave", ActionType = HookActionType.Command, Command = "true", TimeoutSeconds = written,
+            Source = HookSource.Workspace, Format = HookFormat.V1, File = File, Line = 1,
+        };
+
+        Assert.Equal(TimeSpan.FromSeconds(seconds), hook.Timeout);
+    }
 }

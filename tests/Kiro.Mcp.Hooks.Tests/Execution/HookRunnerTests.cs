@@ -63,7 +63,37 @@ public sealed class HookRunnerTests : IDisposable
         var history = await _history.RecentAsync(10, CancellationToken.None);
         Assert.Equal(HookRunner.MaxChain + 1, history.Count(r => r.Outcome == "delivered"));
         Assert.Single(history, r => r.Outcome == "skipped");
-        Assert.Equal(HookRunner.MaxChain + 1, _pending.TakeAll().Count);
+        Assert.Equal(HookRunner.MaxChain + 1, _pending.Take(new HookOrigin(HookCallerStdio, null)).Count);
+    }
+
+    [Fact]
+    public async Task A_hook_re_fired_by_a_file_too_often_stops_for_that_file_even_when_each_run_is_seconds_after_the_last()
+    {
+        // A delayed self-trigger ('(sleep 4; date >> f) &') re-fires after the chain window: only a rate catches it.
+        const int limit = HookRunner.MaxFileRuns;
+        var clock = new ManualClock();
+        using var runner = new HookRunner(new CommandRunner(new WorkspaceRoot(_folder)), new WorkspaceRoot(_folder), _pending, _history, clock);
+        var hook = Agent();
+        for (var i = 0; i < limit + 3; i++)
+        {
+            runner.Schedule(hook, Saved("loop.txt"));
+            await UntilAsync(async () => (await _history.RecentAsync(50, CancellationToken.None)).Count >= Math.Min(i + 1, limit + 1));
+            clock.Advance(TimeSpan.FromSeconds(10));
+        }
+        // Another file is not held back by this one's loop.
+        runner.Schedule(hook, Saved("other.txt"));
+        await UntilAsync(async () => (await _history.RecentAsync(50, CancellationToken.None)).Any(r => r.Files.Contains("other.txt")));
+
+        var history = await _history.RecentAsync(50, CancellationToken.None);
+        Assert.Equal(limit, history.Count(r => r.Outcome == "delivered" && r.Files.Contains("loop.txt")));
+        var skipped = Assert.Single(history, r => r.Outcome == "skipped");
+        Assert.Contains("loop.txt", skipped.OutputTail);
+
+        // A manual run lifts the stop.
+        await runner.RunAsync(hook, new HookEvent { Trigger = HookTriggers.Manual }, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        runner.Schedule(hook, Saved("loop.txt"));
+        await UntilAsync(async () => (await _history.RecentAsync(50, CancellationToken.None)).Count(r => r.Outcome == "delivered" && r.Files.Contains("loop.txt")) == limit + 1);
     }
 
     [Fact]
@@ -117,6 +147,17 @@ public sealed class HookRunnerTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, "the runs did not happen within 60 s");
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
+    }
+
+    private const string HookCallerStdio = "stdio";
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public void Advance(TimeSpan by) => _now += by;
+
+        public override DateTimeOffset GetUtcNow() => _now;
     }
 
     private sealed class FrozenClock : TimeProvider

@@ -8,6 +8,7 @@ const string Usage = """
       load       [--sessions 50] [--seconds 30] [--requirements 50] [--tasks 200] [--stateless true]
       documents  [--passes 30]
       toolsize
+      hookoutput [--megabytes 100]
     """;
 
 if (args.Length == 0)
@@ -25,6 +26,7 @@ try
         "load" => await LoadBench.RunAsync(BenchArgs.Parse(rest, LoadBench.Options)),
         "documents" => DocumentsBench.Run(BenchArgs.Parse(rest, DocumentsBench.Options)),
         "toolsize" => await ToolListBench.RunAsync(),
+        "hookoutput" => await HookOutputBench.RunAsync(BenchArgs.Parse(rest, HookOutputBench.Options)),
         _ => throw new ArgumentException($"Unknown benchmark '{args[0]}'."),
     };
 }
