@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using Kiro.Mcp.Workspace;
 using Serilog.Events;
 
 namespace Kiro.Mcp.Server.Hosting;
@@ -35,13 +36,19 @@ public static class CommandLine
             Arity = ArgumentArity.ZeroOrMore,
         };
         var noCommandHooks = new Option<bool>("--no-command-hooks") { Description = "Never run command hooks from .kiro/hooks or ~/.kiro/hooks; agent hooks still reach the assistant." };
+        var trust = new Option<bool>(WorkspaceTrust.Option)
+        {
+            Description = "Trust the workspace for this process only: its command hooks, task verification commands and MSBuild evaluation may run. 'kiro-mcp trust PATH' trusts it for good.",
+        };
         var logFile = new Option<FileInfo?>("--log-file") { Description = "Also write logs to this file (rolled daily). Logs always go to stderr." };
         var logLevel = new Option<LogEventLevel>("--log-level") { Description = "Minimum log level. Default Information.", DefaultValueFactory = _ => LogEventLevel.Information };
 
         var root = new RootCommand("Kiro.Mcp: Kiro-style spec-driven development (specs, approvals, tasks) for any MCP client.")
         {
-            workspace, stdio, http, host, port, stateless, token, noCommandHooks, logFile, logLevel,
+            workspace, stdio, http, host, port, stateless, token, noCommandHooks, trust, logFile, logLevel,
         };
+        root.Subcommands.Add(TrustCommands.Trust());
+        root.Subcommands.Add(TrustCommands.Untrust());
         root.SetAction(async (result, cancellationToken) =>
         {
             if (result.GetValue(stdio) && result.GetValue(http))
@@ -58,6 +65,7 @@ public static class CommandLine
                 Stateless = result.GetValue(stateless),
                 Tokens = ParseTokens(result.GetValue(token) ?? [], Environment.GetEnvironmentVariable(TokenVariable)),
                 NoCommandHooks = result.GetValue(noCommandHooks),
+                Trust = result.GetValue(trust),
                 LogFile = result.GetValue(logFile)?.FullName,
                 LogLevel = result.GetValue(logLevel),
             };

@@ -21,6 +21,9 @@ public sealed record ServerSettings
     /// <summary>True to never run command hooks (agent hooks still reach the assistant).</summary>
     public bool NoCommandHooks { get; init; }
 
+    /// <summary>True to trust the workspace for this process (--trust), whatever the user's trust list says.</summary>
+    public bool Trust { get; init; }
+
     public string? LogFile { get; init; }
 
     public LogEventLevel LogLevel { get; init; } = LogEventLevel.Information;
