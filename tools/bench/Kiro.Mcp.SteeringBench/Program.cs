@@ -103,7 +103,9 @@ static async Task<McpClient> ConnectAsync(string dll, string workspace, bool tru
         {
             Name = "kiro-mcp",
             Command = "dotnet",
-            Arguments = [dll, "--stdio", "--workspace", workspace, "--log-level", "Warning", .. trust ? new[] { "--trust" } : []],
+            Arguments = trust
+                ? [dll, "--stdio", "--workspace", workspace, "--log-level", "Warning", "--trust"]
+                : [dll, "--stdio", "--workspace", workspace, "--log-level", "Warning"],
             StandardErrorLines = _ => { },
         }),
         new McpClientOptions { ClientInfo = new Implementation { Name = "steering-bench", Version = "1.0" }, ProtocolVersion = "2025-11-25", InitializationTimeout = TimeSpan.FromSeconds(60) });
