@@ -8,7 +8,9 @@ namespace Kiro.Mcp.Steering.Generation.Roslyn;
 /// Opens the workspace's solutions (and projects outside them) with Roslyn's MSBuildWorkspace. Roslyn 5
 /// evaluates projects in a separate build-host process that locates the .NET SDK itself, so no
 /// MSBuildLocator registration is needed in this process. A project MSBuild cannot load (no SDK, a
-/// broken file, F#) is still described: its C# files are read from its folder and the notes say so.
+/// broken file, F#) is still described: its C# files are read from its folder and the notes say so. Without
+/// <see cref="DotNetCodeRequest.Evaluate"/> (an untrusted workspace, a dry run) MSBuild is never started and every
+/// project is described that way: parsing C# runs nothing from the repository and writes nothing.
 /// </summary>
 public sealed class MsBuildCodeReader : IDotNetCodeReader
 {
@@ -20,16 +22,19 @@ public sealed class MsBuildCodeReader : IDotNetCodeReader
         var loaded = new Dictionary<string, DotNetCodeProject>(StringComparer.Ordinal);
         var failures = new List<string>();
         var notes = new List<string>();
-        try
+        if (request.Evaluate)
         {
-            await LoadAsync(request, loaded, failures, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            notes.Add($"MSBuild could not be loaded ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}); facts come from the project files' XML and the C# files in each project's folder.");
+            try
+            {
+                await LoadAsync(request, loaded, failures, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                notes.Add($"MSBuild could not be loaded ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}); facts come from the project files' XML and the C# files in each project's folder.");
+            }
         }
         var fallback = request.Projects.Where(p => !loaded.ContainsKey(p)).ToList();
-        if (fallback.Count > 0 && notes.Count == 0)
+        if (fallback.Count > 0 && notes.Count == 0 && request.Evaluate)
         {
             notes.Add($"MSBuild did not load {fallback.Count} of {request.Projects.Count} projects ({string.Join(", ", fallback.Take(MaxNotes))}{(fallback.Count > MaxNotes ? ", …" : "")}); they are described from their project files' XML.");
         }

@@ -14,7 +14,7 @@ public class HookTests
     {
         using var workspace = new TempWorkspace();
         workspace.Write("notes/todo.txt", "first\n");
-        await using var server = await ServerConnection.StartAsync(transport, workspace.Root);
+        await using var server = await ServerConnection.StartAsync(transport, workspace.Root, extraArgs: [ServerConnection.Trust]);
 
         var created = await server.CallOkAsync("hook_create", new
         {
@@ -95,7 +95,7 @@ public class HookTests
     public async Task A_PreTaskExec_hook_that_exits_with_2_blocks_task_start_and_an_edit_on_disk_lifts_it()
     {
         using var workspace = new TempWorkspace();
-        await using var server = await ServerConnection.StartStdioAsync(workspace.Root);
+        await using var server = await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: [ServerConnection.Trust]);
         await QuickSpecAsync(server);
         workspace.Write(".kiro/hooks/clean-tree.json", PreTaskHook("echo 'Commit or stash your changes first.' >&2; exit 2"));
 
@@ -118,7 +118,7 @@ public class HookTests
     public async Task A_hung_command_is_killed_at_its_timeout_with_its_whole_process_tree()
     {
         using var workspace = new TempWorkspace();
-        await using var server = await ServerConnection.StartStdioAsync(workspace.Root);
+        await using var server = await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: [ServerConnection.Trust]);
         await server.CallOkAsync("hook_create", new
         {
             name = "Hang",
@@ -146,7 +146,7 @@ public class HookTests
     {
         using var workspace = new TempWorkspace();
         workspace.Write("storm/data.txt", "0\n");
-        await using var server = await ServerConnection.StartStdioAsync(workspace.Root);
+        await using var server = await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: [ServerConnection.Trust]);
         await server.CallOkAsync("hook_create", new { name = "Storm", trigger = "PostFileSave", matcher = "^storm/", actionType = "command", command = "echo run >> runs.out" });
         await server.CallOkAsync("hook_create", new { name = "Sentinel", trigger = "PostFileCreate", matcher = "^sentinel", actionType = "command", command = "echo done > sentinel.out" });
 
@@ -176,7 +176,7 @@ public class HookTests
               ]
             }
             """);
-        await using var server = await ServerConnection.StartHttpAsync(workspace.Root, ["--no-command-hooks"]);
+        await using var server = await ServerConnection.StartHttpAsync(workspace.Root, ["--no-command-hooks", ServerConnection.Trust]);
 
         await server.CallErrorAsync("hook_create", new { name = "New", trigger = "PostFileSave", actionType = "command", command = "echo hi" }, "command_hooks_disabled");
         await server.CallErrorAsync("hook_run", new { name = "Run on save" }, "command_hooks_disabled");
@@ -201,7 +201,7 @@ public class HookTests
         workspace.Write(".kiro/hooks/good.kiro.hook", """
             {"name": "Good", "version": "1", "when": {"type": "userTriggered"}, "then": {"type": "runCommand", "command": "echo good > good.out"}}
             """);
-        await using var server = await ServerConnection.StartStdioAsync(workspace.Root);
+        await using var server = await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: [ServerConnection.Trust]);
 
         var list = await server.CallOkAsync("hook_list", new { });
         var finding = Assert.Single(list.GetProperty("findings").EnumerateArray());

@@ -11,7 +11,7 @@ public class SteeringGenerationTests
     public async Task Generation_over_stdio_reports_progress_writes_the_documents_and_reuses_the_analysis()
     {
         using var workspace = SampleWorkspace();
-        await using var server = await ServerConnection.StartStdioAsync(workspace.Root);
+        await using var server = await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: [ServerConnection.Trust]);
         var progress = new ConcurrentQueue<ProgressNotificationValue>();
 
         var result = await server.Client.CallToolAsync("steering_generate", new Dictionary<string, object?>(), new QueueProgress(progress));
@@ -70,7 +70,8 @@ public class SteeringGenerationTests
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "Reads /proc/<pid>/maps.");
         using var workspace = SampleWorkspace();
-        var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, []);
+        // MSBuild evaluates projects only in a trusted workspace, and never in a dry run.
+        var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, [ServerConnection.Trust]);
         try
         {
             await using var client = await ServerConnection.ConnectHttpAsync(endpoint, "lazy-check");
@@ -78,7 +79,7 @@ public class SteeringGenerationTests
             await client.CallToolAsync("spec_status", new Dictionary<string, object?> { ["spec"] = "lazy" });
             Assert.DoesNotContain(MappedFiles(process.Id), f => f.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) || f.Contains("Microsoft.Build", StringComparison.Ordinal));
 
-            var generated = await client.CallToolAsync("steering_generate", new Dictionary<string, object?> { ["dryRun"] = true });
+            var generated = await client.CallToolAsync("steering_generate", new Dictionary<string, object?>());
             Assert.False(generated.IsError == true, ServerConnection.Text(generated));
             Assert.Contains(MappedFiles(process.Id), f => f.EndsWith("Microsoft.CodeAnalysis.Workspaces.MSBuild.dll", StringComparison.Ordinal));
         }

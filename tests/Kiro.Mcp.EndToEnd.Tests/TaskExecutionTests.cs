@@ -30,7 +30,7 @@ public class TaskExecutionTests
         using var workspace = new TempWorkspace();
         Git.Init(workspace.Root);
         workspace.Write(".kiro/settings/kiro-mcp.json", """{"verify": {"command": "test -d src", "timeoutSeconds": 60}}""");
-        await using var server = await ServerConnection.StartAsync(transport, workspace.Root);
+        await using var server = await ServerConnection.StartAsync(transport, workspace.Root, extraArgs: [ServerConnection.Trust]);
         await server.CallOkAsync("spec_create", new { name = "exec" });
         await server.CallOkAsync("spec_write", new { spec = "exec", document = "requirements", content = WorkoutSpec.Requirements });
         await server.CallOkAsync("spec_approve", new { spec = "exec", document = "requirements" });

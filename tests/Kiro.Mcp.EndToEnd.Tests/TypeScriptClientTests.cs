@@ -41,6 +41,8 @@ public class TypeScriptClientTests
             arguments.Add("--elicitation");
         }
         var environment = new Dictionary<string, string> { [ServerConnection.UserKiroVariable] = ServerConnection.UserKiroDirectory(workspace.Root) };
+        // The verification command comes from the repository: it runs only in a workspace the user trusts.
+        await ServerConnection.TrustAsync(workspace.Root);
 
         var run = await RunFlowAsync(transport, workspace.Root, arguments, workspace.Parent, environment);
 

@@ -1,3 +1,4 @@
+using Kiro.Mcp.Steering.Generation.Analysis.DotNet;
 using Kiro.Mcp.Steering.Generation.Service;
 using Kiro.Mcp.Workspace;
 
@@ -108,7 +109,7 @@ public class GenerationBehaviourTests
         {
             reads++;
             return new Roslyn.MsBuildCodeReader();
-        });
+        }, repo.Trust());
 
         var first = await generator.GenerateAsync(null, false, false, null, Token);
         var second = await generator.GenerateAsync(null, false, false, null, Token);
@@ -175,7 +176,7 @@ public class GenerationBehaviourTests
     public async Task A_code_reader_that_cannot_load_never_fails_generation()
     {
         using var repo = Samples.DotNetSolution();
-        using var generator = new SteeringGenerator(new FileStore(new WorkspaceRoot(repo.Root)), () => throw new FileNotFoundException("Microsoft.CodeAnalysis.Workspaces.MSBuild"));
+        using var generator = new SteeringGenerator(new FileStore(new WorkspaceRoot(repo.Root)), () => throw new FileNotFoundException("Microsoft.CodeAnalysis.Workspaces.MSBuild"), repo.Trust());
 
         var result = await generator.GenerateAsync(["tech"], false, false, null, Token);
 
@@ -204,6 +205,33 @@ public class GenerationBehaviourTests
         var result = await generator.GenerateAsync(["structure"], false, true, null, Token);
 
         Assert.DoesNotContain("dist", result.Documents[0].Content, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, false, true)]
+    [InlineData(true, true, false)]
+    [InlineData(false, false, false)]
+    [InlineData(false, true, false)]
+    public async Task MSBuild_evaluates_the_projects_only_in_a_trusted_workspace_and_never_in_a_dry_run(bool trusted, bool dryRun, bool evaluates)
+    {
+        using var repo = Samples.DotNetSolution();
+        var requests = new List<DotNetCodeRequest>();
+        using var generator = new SteeringGenerator(new FileStore(new WorkspaceRoot(repo.Root)), () => new RecordingReader(requests), repo.Trust(trusted));
+
+        var result = await generator.GenerateAsync(["tech"], false, dryRun, null, Token);
+
+        Assert.Equal(evaluates, Assert.Single(requests).Evaluate);
+        Assert.Equal(!evaluates, result.Notes.Any(n => n.StartsWith("MSBuild did not evaluate the projects", StringComparison.Ordinal)));
+        Assert.Equal(!trusted, result.Notes.Any(n => n.Contains("`kiro-mcp trust ", StringComparison.Ordinal)));
+    }
+
+    private sealed class RecordingReader(List<DotNetCodeRequest> requests) : IDotNetCodeReader
+    {
+        public Task<DotNetCodeResult> ReadAsync(DotNetCodeRequest request, CancellationToken cancellationToken)
+        {
+            requests.Add(request);
+            return Task.FromResult(new DotNetCodeResult([], []));
+        }
     }
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need every report before the call returns.</summary>

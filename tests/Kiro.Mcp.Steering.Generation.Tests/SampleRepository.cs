@@ -44,7 +44,11 @@ public sealed class SampleRepository : IDisposable
         return this;
     }
 
-    public SteeringGenerator Generator() => new(new FileStore(new WorkspaceRoot(Root)), static () => new MsBuildCodeReader());
+    /// <summary>A generator for this repository; trusted unless told otherwise, so MSBuild evaluates the projects.</summary>
+    public SteeringGenerator Generator(bool trusted = true) => new(new FileStore(new WorkspaceRoot(Root)), static () => new MsBuildCodeReader(), Trust(trusted));
+
+    /// <summary>Trust as --trust gives it (or none): the user's list is not consulted, so no test reads the real home folder.</summary>
+    public WorkspaceTrust Trust(bool trusted = true) => new(new WorkspaceRoot(Root), new TrustList(new UserKiroFolder(null)), trusted);
 
     /// <summary>A copy of the working tree (with .git) in another temp folder.</summary>
     public SampleRepository CopyTo()

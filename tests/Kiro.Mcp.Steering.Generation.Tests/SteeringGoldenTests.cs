@@ -27,7 +27,8 @@ public class SteeringGoldenTests
     {
         using var repo = Samples.DotNetSolution();
         using var generator = repo.Generator();
-        var result = await generator.GenerateAsync(["tech"], false, true, null, TestContext.Current.CancellationToken);
+        // Not a dry run: a dry run never starts MSBuild (it writes obj/).
+        var result = await generator.GenerateAsync(["tech"], false, false, null, TestContext.Current.CancellationToken);
 
         Assert.Equal("msbuild", result.DotNetAnalysis);
         Assert.Empty(result.Notes);

@@ -30,8 +30,10 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         var set = await catalog.LoadAsync(cancellationToken);
         var runs = await history.RecentAsync(HookHistory.MaxRuns, cancellationToken);
         set = set with { Findings = [.. set.Findings, .. matcher.Findings] };
-        var hooks = set.Hooks.Select(h => View(h, set, runs)).ToList();
-        return new HookList(hooks, set.Findings, settings.CommandHooks, [HookCatalog.WorkspaceFolder, HookCatalog.UserPrefix.TrimEnd('/')]);
+        var trusted = settings.Trust.IsTrusted;
+        var hooks = set.Hooks.Select(h => View(h, set, runs, trusted)).ToList();
+        return new HookList(hooks, set.Findings, settings.CommandHooks && trusted, trusted,
+            trusted ? null : settings.Trust.Untrusted(UntrustedWhat), [HookCatalog.WorkspaceFolder, HookCatalog.UserPrefix.TrimEnd('/')]);
     }
 
     public async Task<HookCreated> CreateAsync(string name, string trigger, string? matcher, string actionType, string? command, string? prompt, int? timeout, CancellationToken cancellationToken)
@@ -104,10 +106,12 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         await store.WriteAsync(file, V1HookWriter.Write([hook]), FileStore.Absent, cancellationToken);
         set = await catalog.LoadAsync(cancellationToken);
         var created = set.Hooks.First(h => h.File == file);
+        // Writing a command hook runs nothing, so it is allowed untrusted; the answer says it will not run yet.
+        var untrusted = type == HookActionType.Command && !settings.Trust.IsTrusted ? " " + settings.Trust.Untrusted(UntrustedWhat) : "";
         var fires = HookTriggers.IsFired(v1Trigger)
             ? $"It fires on {v1Trigger}{(created.Matcher is null ? "" : $" when '{created.Matcher}' matches")}; try it with hook_run(name: '{name}')."
             : $"{v1Trigger} is a trigger only the assistant sees, so this server never fires it; Kiro does, and hook_run runs it here.";
-        return new HookCreated(file, View(created, set, []), $"Wrote {file} in Kiro's v1 format. {fires}");
+        return new HookCreated(file, View(created, set, [], untrusted.Length == 0), $"Wrote {file} in Kiro's v1 format. {fires}{untrusted}");
     }
 
     /// <summary>Runs one hook now, by name, whatever its trigger, optionally for one file.</summary>
@@ -130,6 +134,10 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         if (hook.ActionType == HookActionType.Command && !settings.CommandHooks)
         {
             throw CommandsOff();
+        }
+        if (hook.ActionType == HookActionType.Command && !settings.Trust.IsTrusted)
+        {
+            throw settings.Trust.Refusal(UntrustedWhat);
         }
         IReadOnlyList<string> files = [];
         if (!string.IsNullOrWhiteSpace(path))
@@ -234,9 +242,11 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
 
     private IEnumerable<(HookDefinition Hook, HookEvent Event)> Matching(HookSet set, HookEvent e)
     {
+        // Decided once per event, before any command of it runs: the trust list is read from disk.
+        var commands = settings.CommandHooks && set.Active.Any(h => h.ActionType == HookActionType.Command) && settings.Trust.IsTrusted;
         foreach (var hook in set.Active)
         {
-            if (hook.ActionType == HookActionType.Command && !settings.CommandHooks)
+            if (hook.ActionType == HookActionType.Command && !commands)
             {
                 continue;
             }
@@ -247,7 +257,7 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         }
     }
 
-    private HookView View(HookDefinition hook, HookSet set, IReadOnlyList<HookRun> recentFirst) => new(
+    private HookView View(HookDefinition hook, HookSet set, IReadOnlyList<HookRun> recentFirst, bool trusted = true) => new(
         hook.Name,
         hook.Source == HookSource.Workspace ? "workspace" : "user",
         hook.File,
@@ -261,7 +271,7 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         Shorten(hook.Prompt),
         hook.TimeoutSeconds ?? HookDefinition.DefaultTimeoutSeconds,
         hook.Enabled,
-        hook.Enabled && hook.Inactive is null && HookTriggers.IsFired(hook.Trigger) && (hook.ActionType == HookActionType.Agent || settings.CommandHooks),
+        hook.Enabled && hook.Inactive is null && HookTriggers.IsFired(hook.Trigger) && (hook.ActionType == HookActionType.Agent || (settings.CommandHooks && trusted)),
         hook.Inactive,
         recentFirst.FirstOrDefault(r => r.File == hook.File && r.Hook == hook.Name),
         set.Findings.Where(f => f.File == hook.File).ToList());
@@ -285,6 +295,8 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         var text = slug.ToString().Trim('-');
         return text.Length == 0 ? "hook" : text[..Math.Min(text.Length, 60)].TrimEnd('-');
     }
+
+    private const string UntrustedWhat = "its command hooks do not run (agent hooks do)";
 
     private static KiroException CommandsOff() => new("command_hooks_disabled",
         "Command hooks are turned off on this server (--no-command-hooks). Use an agent hook (actionType 'agent' with a prompt), or ask the user to restart the server without that option.");

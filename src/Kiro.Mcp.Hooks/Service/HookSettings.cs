@@ -1,7 +1,14 @@
+using Kiro.Mcp.Workspace;
+
 namespace Kiro.Mcp.Hooks.Service;
 
-/// <summary>What the operator allows. Command hooks run shell commands from files in the repository: <c>--no-command-hooks</c> turns them off.</summary>
+/// <summary>
+/// What the operator allows. Command hooks run shell commands from files in the repository: they run only in a
+/// trusted workspace (<see cref="Trust"/>), and <c>--no-command-hooks</c> turns them off even there.
+/// </summary>
 public sealed record HookSettings
 {
     public bool CommandHooks { get; init; } = true;
+
+    public required WorkspaceTrust Trust { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Kiro.Mcp.Hooks.Service;
 /// <summary>
 /// One hook as hook_list shows it. <see cref="Fires"/> is false when it is disabled, superseded or
 /// shadowed (<see cref="Inactive"/> says which), when its trigger is one only the assistant sees,
-/// or when command hooks are off.
+/// or when command hooks are off (--no-command-hooks, or a workspace the user has not trusted).
 /// </summary>
 public sealed record HookView(
     string Name,

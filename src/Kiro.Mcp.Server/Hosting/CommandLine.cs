@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Kiro.Mcp.Server.Http;
+using Kiro.Mcp.Workspace;
 using Serilog.Events;
 
 namespace Kiro.Mcp.Server.Hosting;
@@ -41,13 +42,19 @@ public static class CommandLine
             Description = "Largest message accepted, in bytes: a stdin line (stdio) or a request body (HTTP). Default 4 MiB.",
             DefaultValueFactory = _ => ServerSettings.DefaultMaxMessageBytes,
         };
+        var trust = new Option<bool>(WorkspaceTrust.Option)
+        {
+            Description = "Trust the workspace for this process only: its command hooks, task verification commands and MSBuild evaluation may run. 'kiro-mcp trust PATH' trusts it for good.",
+        };
         var logFile = new Option<FileInfo?>("--log-file") { Description = "Also write logs to this file (rolled daily). Logs always go to stderr." };
         var logLevel = new Option<LogEventLevel>("--log-level") { Description = "Minimum log level. Default Information.", DefaultValueFactory = _ => LogEventLevel.Information };
 
         var root = new RootCommand("Kiro.Mcp: Kiro-style spec-driven development (specs, approvals, tasks) for any MCP client.")
         {
-            workspace, stdio, http, host, port, stateless, token, noCommandHooks, maxMessageBytes, logFile, logLevel,
+            workspace, stdio, http, host, port, stateless, token, noCommandHooks, trust, maxMessageBytes, logFile, logLevel,
         };
+        root.Subcommands.Add(TrustCommands.Trust());
+        root.Subcommands.Add(TrustCommands.Untrust());
         root.SetAction(async (result, cancellationToken) =>
         {
             if (result.GetValue(stdio) && result.GetValue(http))
@@ -72,6 +79,7 @@ public static class CommandLine
                 Tokens = tokens,
                 NoCommandHooks = result.GetValue(noCommandHooks),
                 MaxMessageBytes = result.GetValue(maxMessageBytes),
+                Trust = result.GetValue(trust),
                 LogFile = result.GetValue(logFile)?.FullName,
                 LogLevel = result.GetValue(logLevel),
             };

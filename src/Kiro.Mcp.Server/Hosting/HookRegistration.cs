@@ -5,6 +5,7 @@ using Kiro.Mcp.Hooks.Triggers;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Tools;
 using Kiro.Mcp.Specs.Lifecycle;
+using Kiro.Mcp.Workspace;
 
 namespace Kiro.Mcp.Server.Hosting;
 
@@ -13,7 +14,7 @@ public static class HookRegistration
 {
     public static IServiceCollection AddKiroHooks(this IServiceCollection services, ServerSettings? settings)
     {
-        services.AddSingleton(new HookSettings { CommandHooks = settings?.NoCommandHooks != true });
+        services.AddSingleton(sp => new HookSettings { CommandHooks = settings?.NoCommandHooks != true, Trust = sp.GetRequiredService<WorkspaceTrust>() });
         services.AddSingleton(new HookAccess(settings is { Tokens.Count: > 0 }, settings?.Stateless == true));
         services.AddSingleton<HookCatalog>();
         services.AddSingleton<HookMatcher>();

@@ -11,6 +11,7 @@ using Kiro.Mcp.Steering.Generation.Roslyn;
 using Kiro.Mcp.Steering.Generation.Service;
 using Kiro.Mcp.Workspace;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 
 namespace Kiro.Mcp.Server.Hosting;
 
@@ -27,6 +28,9 @@ public static class KiroMcpRegistration
         services.AddSingleton(new WorkspaceRoot(workspace));
         services.TryAddSingleton(UserKiroFolder.FromEnvironment());
         services.AddSingleton<FileStore>();
+        services.AddSingleton<TrustList>();
+        // Trust is decided outside the repository: --trust for this process, or the user's own trust list.
+        services.AddSingleton(sp => new WorkspaceTrust(sp.GetRequiredService<WorkspaceRoot>(), sp.GetRequiredService<TrustList>(), settings?.Trust == true));
         services.AddSingleton<SpecIndex>();
         services.AddSingleton(TimeProvider.System);
         // First of the hosted services: leftovers of a killed server are gone before anything reads .kiro/.
@@ -41,7 +45,7 @@ public static class KiroMcpRegistration
         services.AddSingleton<SteeringService>();
         services.AddSingleton<ISteeringSource, TaskSteeringSource>();
         // The lambda's body is the only reference to the Roslyn assembly: it loads on the first generation, never at start-up.
-        services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), static () => new MsBuildCodeReader()));
+        services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), static () => new MsBuildCodeReader(), sp.GetRequiredService<WorkspaceTrust>()));
         services.AddSingleton<SubscriptionRegistry>();
         // One watcher for the whole workspace; its listeners subscribe as they start, then WatcherHost starts it.
         services.AddSingleton(sp => WatcherHost.Create(sp.GetRequiredService<WorkspaceRoot>()));
@@ -58,6 +62,8 @@ public static class KiroMcpRegistration
             options.ServerInfo = new Implementation { Name = ServerName, Title = "Kiro.Mcp", Version = Version };
             options.ServerInstructions = Instructions;
         });
+        // The assistant learns at the start whether code from the workspace may run, and how the user can allow it.
+        services.AddOptions<McpServerOptions>().Configure<WorkspaceTrust>((options, trust) => options.ServerInstructions = Instructions + " " + TrustInstructions(trust));
         transport(builder);
         builder
             .WithTools<SpecTools>(KiroJson.Options)
@@ -86,6 +92,11 @@ public static class KiroMcpRegistration
 
     public static string Version { get; } =
         typeof(KiroMcpRegistration).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    private static string TrustInstructions(WorkspaceTrust trust) => trust.IsTrusted
+        ? "This workspace is trusted: its command hooks, task verification commands and MSBuild evaluation run."
+        : trust.Untrusted("its command hooks, task verification commands and MSBuild evaluation in steering_generate do not run (agent hooks and every other tool work)")
+            .Replace("To trust it, run", "Only the user can trust it: they run", StringComparison.Ordinal);
 
     private const string Instructions =
         "Kiro-style spec-driven development. A spec goes requirements → design → tasks (design-first: design → requirements → tasks; bugfix: bugfix → design → tasks), " +

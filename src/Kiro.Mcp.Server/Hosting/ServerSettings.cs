@@ -29,6 +29,9 @@ public sealed record ServerSettings
 
     public const int DefaultMaxMessageBytes = 4 * 1024 * 1024;
 
+    /// <summary>True to trust the workspace for this process (--trust), whatever the user's trust list says.</summary>
+    public bool Trust { get; init; }
+
     public string? LogFile { get; init; }
 
     public LogEventLevel LogLevel { get; init; } = LogEventLevel.Information;

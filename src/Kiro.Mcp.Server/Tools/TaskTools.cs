@@ -54,7 +54,7 @@ public sealed class TaskTools(TaskService tasks)
         [Description("Spec name.")] string spec,
         [Description("Task id, e.g. '2.1'.")] string taskId,
         [Description("What was done, stored with the run.")] string? summary = null,
-        [Description("False to skip the verification command.")] bool verify = true,
+        [Description("False to skip the verification command (required to complete a task in a workspace the user has not trusted, with their consent).")] bool verify = true,
         CancellationToken cancellationToken = default) =>
         tasks.CompleteAsync(spec, taskId, summary, verify, Caller.Name(server, context.User), cancellationToken);
 

@@ -20,6 +20,7 @@ public sealed class TaskService(
     FileStore store,
     GitHistory git,
     CommandRunner runner,
+    WorkspaceTrust trust,
     ISteeringSource steering,
     TimeProvider clock,
     ISpecLifecycle? lifecycle = null)
@@ -162,6 +163,14 @@ public sealed class TaskService(
             var (command, timeout) = await VerificationSettings.ForAsync(store, task, cancellationToken);
             if (command is not null)
             {
+                // The command comes from the repository (tasks.md or .kiro/settings): it runs only where the user
+                // trusts the workspace. Untrusted, the task is not marked done unverified behind the user's back.
+                if (!trust.IsTrusted)
+                {
+                    throw new KiroException("workspace_untrusted",
+                        trust.Untrusted($"its verification command (`{command}`) does not run and task {task.Id} is not marked done") +
+                        " Only if the user agrees that the task is done without that check, call task_complete again with verify: false.");
+                }
                 verification = await runner.RunAsync(command, timeout, cancellationToken);
                 if (!verification.Succeeded)
                 {

@@ -15,14 +15,14 @@ public static class WorkspaceAnalyzer
     }
 
     public static async Task<WorkspaceFacts> AnalyzeAsync(
-        string root, RepositoryFiles files, Func<IDotNetCodeReader>? codeReader, Action<string> step, IProgress<string>? detail, CancellationToken cancellationToken)
+        string root, RepositoryFiles files, Func<IDotNetCodeReader>? codeReader, string? noEvaluation, Action<string> step, IProgress<string>? detail, CancellationToken cancellationToken)
     {
         step("Reading the README and docs");
         var readme = await ReadmeReader.ReadAsync(root, files, cancellationToken);
         step("Reading manifests, Dockerfiles, CI workflows and Makefiles");
         var manifests = await ManifestAnalyzer.ReadAsync(root, files, cancellationToken);
-        step("Analysing .NET projects (MSBuild)");
-        var dotNet = await DotNetAnalyzer.AnalyzeAsync(root, files, codeReader, detail, cancellationToken);
+        step(noEvaluation is null ? "Analysing .NET projects (MSBuild)" : "Analysing .NET projects (project files and C# syntax, without MSBuild)");
+        var dotNet = await DotNetAnalyzer.AnalyzeAsync(root, files, codeReader, noEvaluation, detail, cancellationToken);
         step("Reading git history");
         var git = GitAnalyzer.Read(root, cancellationToken);
         return new WorkspaceFacts(files, readme, manifests, dotNet, git);

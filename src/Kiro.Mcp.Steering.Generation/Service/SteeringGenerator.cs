@@ -12,9 +12,11 @@ namespace Kiro.Mcp.Steering.Generation.Service;
 /// Generates product.md, tech.md and structure.md into .kiro/steering. The analysis is cached by
 /// repository state, so an unchanged rerun only scans the tree; files carry a marker so a hand edit is
 /// never overwritten without force; writes go through the <see cref="FileStore"/> (atomic, versioned).
+/// MSBuild evaluates the projects only in a workspace the user trusts (it runs the projects' own targets) and
+/// never in a dry run (it writes obj/ folders): a dry run writes nothing anywhere.
 /// </summary>
 /// <param name="codeReader">Creates the Roslyn-based reader; invoked only when the workspace has .NET projects.</param>
-public sealed class SteeringGenerator(FileStore store, Func<IDotNetCodeReader>? codeReader) : IDisposable
+public sealed class SteeringGenerator(FileStore store, Func<IDotNetCodeReader>? codeReader, WorkspaceTrust trust) : IDisposable
 {
     /// <summary>Part of the cache key and of nothing written: bump it when analysis or rendering changes.</summary>
     private const string GeneratorVersion = "1";
@@ -38,7 +40,9 @@ public sealed class SteeringGenerator(FileStore store, Func<IDotNetCodeReader>? 
             Report("Scanning the workspace");
             var files = await Task.Run(() => WorkspaceAnalyzer.Scan(root, cancellationToken), cancellationToken);
             var key = StateKey(files, GitAnalyzer.Head(root));
-            var cached = _cache is { } hit && hit.Key == key;
+            var trusted = trust.IsTrusted;
+            var noEvaluation = !trusted ? "the workspace is not trusted" : dryRun ? "a dry run writes nothing, and MSBuild writes obj/ folders" : null;
+            var cached = _cache is { } hit && hit.Key == key && hit.NoEvaluation == noEvaluation;
             WorkspaceFacts facts;
             if (cached)
             {
@@ -49,8 +53,8 @@ public sealed class SteeringGenerator(FileStore store, Func<IDotNetCodeReader>? 
             else
             {
                 var detail = progress is null ? null : new Progress<string>(message => progress.Report(new GenerationProgress(step, Steps, message)));
-                facts = await Task.Run(() => WorkspaceAnalyzer.AnalyzeAsync(root, files, codeReader, Report, detail, cancellationToken), cancellationToken);
-                _cache = new CachedAnalysis(key, facts);
+                facts = await Task.Run(() => WorkspaceAnalyzer.AnalyzeAsync(root, files, codeReader, noEvaluation, Report, detail, cancellationToken), cancellationToken);
+                _cache = new CachedAnalysis(key, noEvaluation, facts);
                 step = Steps - 2;
             }
 
@@ -63,7 +67,11 @@ public sealed class SteeringGenerator(FileStore store, Func<IDotNetCodeReader>? 
                 results.Add(await ApplyAsync(name, GeneratedMarker.Compose(rendered[name].Body), force, dryRun, cancellationToken));
             }
             var questions = rendered.Values.SelectMany(r => r.Questions).ToList();
-            return new SteeringGeneration(results, facts.DotNet.Analysis, facts.DotNet.Notes, questions, cached, key, NextStep(results, questions, dryRun));
+            // The documents carry no absolute path, so how to trust (which names this folder) is said only in the result.
+            IReadOnlyList<string> notes = facts.DotNet.Projects.Count > 0 && !trusted
+                ? [.. facts.DotNet.Notes, trust.Untrusted("MSBuild did not evaluate its projects (evaluation runs the projects' own targets); tech.md and structure.md describe them from their files")]
+                : facts.DotNet.Notes;
+            return new SteeringGeneration(results, facts.DotNet.Analysis, notes, questions, cached, key, NextStep(results, questions, dryRun));
         }
         finally
         {
@@ -129,5 +137,5 @@ public sealed class SteeringGenerator(FileStore store, Func<IDotNetCodeReader>? 
 
     public void Dispose() => _gate.Dispose();
 
-    private sealed record CachedAnalysis(string Key, WorkspaceFacts Facts);
+    private sealed record CachedAnalysis(string Key, string? NoEvaluation, WorkspaceFacts Facts);
 }

@@ -35,8 +35,11 @@ public sealed class ServerConnection : IAsyncDisposable
     /// <summary>The HTTP endpoint, null over stdio.</summary>
     public Uri? Endpoint { get; }
 
-    public static Task<ServerConnection> StartAsync(Transport transport, string workspace, McpClientOptions? options = null) =>
-        transport == Transport.Stdio ? StartStdioAsync(workspace, options) : StartHttpAsync(workspace, [], options);
+    public static Task<ServerConnection> StartAsync(Transport transport, string workspace, McpClientOptions? options = null, IReadOnlyList<string>? extraArgs = null) =>
+        transport == Transport.Stdio ? StartStdioAsync(workspace, options, extraArgs) : StartHttpAsync(workspace, extraArgs ?? [], options);
+
+    /// <summary>The option that trusts the workspace for one server process: command hooks, verification and MSBuild run.</summary>
+    public const string Trust = "--trust";
 
     public static McpClientOptions DesktopClient(string name = "e2e-client") => new()
     {
@@ -46,16 +49,17 @@ public sealed class ServerConnection : IAsyncDisposable
         DiscoverProbeTimeout = StartTimeout,
     };
 
-    public static async Task<ServerConnection> StartStdioAsync(string workspace, McpClientOptions? options = null)
+    /// <param name="userKiro">The server's ~/.kiro; default <see cref="UserKiroDirectory"/>.</param>
+    public static async Task<ServerConnection> StartStdioAsync(string workspace, McpClientOptions? options = null, IReadOnlyList<string>? extraArgs = null, string? userKiro = null)
     {
         var stderr = new ConcurrentQueue<string>();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "kiro-mcp",
             Command = "dotnet",
-            Arguments = [ServerBinary.Path, "--stdio", "--workspace", workspace, "--log-level", "Debug"],
+            Arguments = [ServerBinary.Path, "--stdio", "--workspace", workspace, "--log-level", "Debug", .. extraArgs ?? []],
             StandardErrorLines = stderr.Enqueue,
-            EnvironmentVariables = new Dictionary<string, string?> { [UserKiroVariable] = UserKiroDirectory(workspace) },
+            EnvironmentVariables = new Dictionary<string, string?> { [UserKiroVariable] = userKiro ?? UserKiroDirectory(workspace) },
         });
         var client = await McpClient.CreateAsync(transport, options ?? DesktopClient());
         return new ServerConnection(client, null, stderr, null);
@@ -132,6 +136,33 @@ public sealed class ServerConnection : IAsyncDisposable
     /// </summary>
     public static string UserKiroDirectory(string workspace) =>
         Path.TrimEndingDirectorySeparator(workspace) + ".user-kiro";
+
+    /// <summary>
+    /// Runs <c>kiro-mcp trust</c> (or another sub-command) as the user would, with the test's stand-in for ~/.kiro,
+    /// and returns its exit code and output.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string workspace, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.Environment[UserKiroVariable] = UserKiroDirectory(workspace);
+        info.ArgumentList.Add(ServerBinary.Path);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(StartTimeout);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary>Adds the workspace to the (stand-in) user's trust list with <c>kiro-mcp trust</c>.</summary>
+    public static async Task TrustAsync(string workspace)
+    {
+        var (exitCode, output) = await RunCommandAsync(workspace, "trust", workspace);
+        Assert.True(exitCode == 0, output);
+    }
 
     public static void Stop(Process process)
     {

@@ -37,7 +37,7 @@ public sealed class LargeSpecTests : IDisposable
         var store = new FileStore(new WorkspaceRoot(_root));
         var index = new SpecIndex();
         var specs = new SpecService(store, index, TimeProvider.System);
-        var board = new TaskService(specs, index, store, new GitHistory(new WorkspaceRoot(_root)), new CommandRunner(new WorkspaceRoot(_root)), new NoSteering(), TimeProvider.System);
+        var board = new TaskService(specs, index, store, new GitHistory(new WorkspaceRoot(_root)), new CommandRunner(new WorkspaceRoot(_root)), new WorkspaceTrust(store.Root, new TrustList(new UserKiroFolder(null)), trustedForThisProcess: true), new NoSteering(), TimeProvider.System);
         var token = TestContext.Current.CancellationToken;
 
         var seen = 0;

@@ -112,7 +112,7 @@ public sealed class SpecServiceTests : IDisposable
         Write(".kiro/specs/ordered/design.md", "# Design Document\n");
         Write(".kiro/specs/ordered/tasks.md", "# Implementation Plan\n\n- [ ] 1. Wire the UI\n  - _Depends: 2_\n- [ ] 2. Build the model\n");
         var store = new FileStore(new WorkspaceRoot(_root));
-        var board = new TaskService(_specs, new SpecIndex(), store, new GitHistory(store.Root), new CommandRunner(store.Root), new Kiro.Mcp.Specs.Execution.NoSteering(), TimeProvider.System);
+        var board = new TaskService(_specs, new SpecIndex(), store, new GitHistory(store.Root), new CommandRunner(store.Root), new WorkspaceTrust(store.Root, new TrustList(new UserKiroFolder(null)), trustedForThisProcess: true), new Kiro.Mcp.Specs.Execution.NoSteering(), TimeProvider.System);
 
         var status = await _specs.StatusAsync("ordered", CancellationToken.None);
         var next = await board.NextAsync("ordered", CancellationToken.None);
@@ -154,7 +154,7 @@ public sealed class SpecServiceTests : IDisposable
         await _specs.CreateAsync("quick-template", SpecType.Feature, WorkflowType.RequirementsFirst, true, null, CancellationToken.None);
         await _specs.WriteAsync("quick-template", "tasks", "# Implementation Plan\n\n- [ ] 1. Add items\n  - _Requirements: 1.1_\n", null, null, CancellationToken.None);
         var store = new FileStore(new WorkspaceRoot(_root));
-        var board = new TaskService(_specs, new SpecIndex(), store, new GitHistory(store.Root), new CommandRunner(store.Root), new Kiro.Mcp.Specs.Execution.NoSteering(), TimeProvider.System);
+        var board = new TaskService(_specs, new SpecIndex(), store, new GitHistory(store.Root), new CommandRunner(store.Root), new WorkspaceTrust(store.Root, new TrustList(new UserKiroFolder(null)), trustedForThisProcess: true), new Kiro.Mcp.Specs.Execution.NoSteering(), TimeProvider.System);
 
         var status = await _specs.StatusAsync("quick-template", CancellationToken.None);
         Assert.Equal("requirements", status.Phase);

@@ -8,7 +8,9 @@ using ModelContextProtocol.Protocol;
 
 // Times steering_generate over stdio through the official client on a generated large solution:
 // cold (a fresh server process per run: JIT, Roslyn load, MSBuild evaluation) and cached (the same
-// process, nothing changed). With --workspace PATH it instead runs one dry run there and prints the documents.
+// process, nothing changed). The generated solution is the bench's own, so the server runs with --trust and writes
+// the documents (a dry run never evaluates MSBuild). With --workspace PATH it instead runs one dry run there (no
+// MSBuild: the workspace is not trusted by this) and prints the documents.
 var projects = 60;
 var filesPerProject = 60;
 var runs = 3;
@@ -35,7 +37,7 @@ if (!File.Exists(dll))
 
 if (workspaceArg is not null)
 {
-    await using var client = await ConnectAsync(dll, Path.GetFullPath(workspaceArg));
+    await using var client = await ConnectAsync(dll, Path.GetFullPath(workspaceArg), trust: false);
     var result = await client.CallToolAsync("steering_generate", new Dictionary<string, object?> { ["dryRun"] = true });
     var structured = result.StructuredContent!.Value;
     foreach (var document in structured.GetProperty("documents").EnumerateArray())
@@ -58,7 +60,7 @@ try
     var cached = new List<double>();
     for (var run = 0; run < runs; run++)
     {
-        await using var client = await ConnectAsync(dll, workspace.FullName);
+        await using var client = await ConnectAsync(dll, workspace.FullName, trust: true);
         cold.Add(await TimeAsync(client, expectCached: false));
         if (run == 0)
         {
@@ -80,7 +82,7 @@ finally
 static async Task<double> TimeAsync(McpClient client, bool expectCached)
 {
     var watch = Stopwatch.StartNew();
-    var result = await client.CallToolAsync("steering_generate", new Dictionary<string, object?> { ["dryRun"] = true });
+    var result = await client.CallToolAsync("steering_generate", new Dictionary<string, object?>());
     watch.Stop();
     if (result.IsError == true || result.StructuredContent!.Value.GetProperty("cached").GetBoolean() != expectCached)
     {
@@ -95,13 +97,15 @@ static double Median(List<double> samples)
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
-static async Task<McpClient> ConnectAsync(string dll, string workspace) =>
+static async Task<McpClient> ConnectAsync(string dll, string workspace, bool trust) =>
     await McpClient.CreateAsync(
         new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "kiro-mcp",
             Command = "dotnet",
-            Arguments = [dll, "--stdio", "--workspace", workspace, "--log-level", "Warning"],
+            Arguments = trust
+                ? [dll, "--stdio", "--workspace", workspace, "--log-level", "Warning", "--trust"]
+                : [dll, "--stdio", "--workspace", workspace, "--log-level", "Warning"],
             StandardErrorLines = _ => { },
         }),
         new McpClientOptions { ClientInfo = new Implementation { Name = "steering-bench", Version = "1.0" }, ProtocolVersion = "2025-11-25", InitializationTimeout = TimeSpan.FromSeconds(60) });

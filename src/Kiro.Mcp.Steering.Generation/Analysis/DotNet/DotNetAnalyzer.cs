@@ -9,8 +9,9 @@ namespace Kiro.Mcp.Steering.Generation.Analysis.DotNet;
 /// </summary>
 public static class DotNetAnalyzer
 {
+    /// <param name="noEvaluation">Why MSBuild must not evaluate the projects (untrusted workspace, dry run), for the notes; null to evaluate them.</param>
     public static async Task<DotNetFacts> AnalyzeAsync(
-        string root, RepositoryFiles files, Func<IDotNetCodeReader>? codeReader, IProgress<string>? progress, CancellationToken cancellationToken)
+        string root, RepositoryFiles files, Func<IDotNetCodeReader>? codeReader, string? noEvaluation, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var projectPaths = files.Files.Where(IsProject).ToList();
         var solutions = files.Files.Where(f => f.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -22,6 +23,10 @@ public static class DotNetAnalyzer
         var declared = projectPaths.Select(xml.Read).ToList();
         var notes = new List<string>();
         var code = new Dictionary<string, DotNetCodeProject>(StringComparer.Ordinal);
+        if (noEvaluation is not null)
+        {
+            notes.Add($"MSBuild did not evaluate the projects ({noEvaluation}); facts come from the project files' XML and the C# files in each project's folder.");
+        }
         if (codeReader is null)
         {
             notes.Add("No C# code reader is configured: facts come from the project files only.");
@@ -30,7 +35,7 @@ public static class DotNetAnalyzer
         {
             try
             {
-                var result = await codeReader().ReadAsync(new DotNetCodeRequest(root, solutions, projectPaths, progress), cancellationToken);
+                var result = await codeReader().ReadAsync(new DotNetCodeRequest(root, solutions, projectPaths, noEvaluation is null, progress), cancellationToken);
                 notes.AddRange(result.Notes);
                 foreach (var project in result.Projects)
                 {
