@@ -313,6 +313,10 @@ public sealed class SteeringService(SteeringLoader loader, ReferenceExpander exp
         }
         foreach (var pattern in patterns)
         {
+            if (FilePatterns.Problem(pattern) is { } problem)
+            {
+                throw new KiroException("pattern_too_complex", problem);
+            }
             var normalized = pattern.Replace('\\', '/');
             if (normalized.StartsWith('/') || normalized.StartsWith('~') || normalized.Contains(':', StringComparison.Ordinal)
                 || normalized.Split('/').Contains(".."))
