@@ -68,7 +68,7 @@ public static class KiroMcpRegistration
             .WithPrompts<SpecPrompts>(KiroJson.Options)
             .WithPrompts<SteeringPrompts>(KiroJson.Options)
             .WithCompleteHandler(Completions.HandleAsync)
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ErrorFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddReadResourceFilter(ErrorFilters.Resources));
+            .WithRequestFilters(filters => filters.AddCallToolFilter(CancellationLog.Tools).AddCallToolFilter(ErrorFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddReadResourceFilter(ErrorFilters.Resources));
         if (notifications)
         {
             // Subscriptions need a session to notify; stateless HTTP has none, so it does not offer them.

@@ -17,7 +17,7 @@ namespace Kiro.Mcp.Bench;
 /// </summary>
 internal static class PathologicalBench
 {
-    public static readonly string[] Options = ["--chain", "--braces", "--timeout", "--max-tasks"];
+    public static readonly string[] Options = ["--chain", "--braces", "--timeout", "--max-tasks", "--steps"];
 
     private static readonly string[] ContextPaths = ["src/a.ts"];
 
@@ -30,12 +30,23 @@ internal static class PathologicalBench
         var timeout = TimeSpan.FromSeconds(args.Positive("--timeout", 60));
         var maxTasks = args.Positive("--max-tasks", 50_000);
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-        Console.WriteLine();
-        ParseSizes(maxTasks);
-        Console.WriteLine();
-        BracesInProcess(braces);
-        Console.WriteLine();
-        await ServerStepsAsync(chain, braces, timeout);
+        // --steps picks parts: p (parse sizes), b (braces in process), s (server calls); all by default.
+        var steps = args.String("--steps") ?? "pbs";
+        if (steps.Contains('p', StringComparison.Ordinal))
+        {
+            Console.WriteLine();
+            ParseSizes(maxTasks);
+        }
+        if (steps.Contains('b', StringComparison.Ordinal))
+        {
+            Console.WriteLine();
+            BracesInProcess(braces);
+        }
+        if (steps.Contains('s', StringComparison.Ordinal))
+        {
+            Console.WriteLine();
+            await ServerStepsAsync(chain, braces, timeout);
+        }
         return 0;
     }
 
@@ -94,20 +105,26 @@ internal static class PathologicalBench
 
     private static async Task ServerStepsAsync(int chain, int braces, TimeSpan timeout)
     {
+        // One server per step: a server that is still busy with a call it never gave up must not skew the next.
+        await ServerStepAsync("steering_context (brace pattern)", workspace => WriteBraces(workspace, braces),
+            "steering_context", new Dictionary<string, object?> { ["paths"] = ContextPaths }, timeout);
+        await ServerStepAsync($"task_plan ({chain:N0}-task chain)", workspace => WriteChain(workspace, chain),
+            "task_plan", ToolCalls.Spec("chain"), timeout);
+    }
+
+    private static async Task ServerStepAsync(string name, Action<string> write, string tool, Dictionary<string, object?> arguments, TimeSpan timeout)
+    {
         var workspace = Directory.CreateTempSubdirectory("kiro-mcp-bench-");
         try
         {
-            WriteWorkspace(workspace.FullName, chain, braces);
+            write(workspace.FullName);
             await using var server = await ServerProcess.StartStdioAsync(workspace.FullName);
             var pid = ServerPid();
-            await ToolCalls.CallAsync(server.Client, "spec_list", new Dictionary<string, object?>());
-            Console.WriteLine($"[server over stdio] RSS after start: {Megabytes(pid, "VmRSS")}, peak {Megabytes(pid, "VmHWM")}");
-
-            var context = await TimedAsync(server.Client, "steering_context", new Dictionary<string, object?> { ["paths"] = ContextPaths }, timeout);
-            Console.WriteLine($"steering_context (brace pattern): {context}; server peak RSS {Megabytes(pid, "VmHWM")}");
-
-            var plan = await TimedAsync(server.Client, "task_plan", ToolCalls.Spec("chain"), timeout);
-            Console.WriteLine($"task_plan ({chain:N0}-task chain): {plan}; server peak RSS {Megabytes(pid, "VmHWM")}");
+            // A warm-up call that reads neither the spec nor the steering under test.
+            await ToolCalls.CallAsync(server.Client, "hook_list", new Dictionary<string, object?>());
+            var rss = Megabytes(pid, "VmRSS");
+            var outcome = await TimedAsync(server.Client, tool, arguments, timeout);
+            Console.WriteLine($"{name}: {outcome}; server RSS before {rss}, peak {Megabytes(pid, "VmHWM")}");
         }
         finally
         {
@@ -130,12 +147,10 @@ internal static class PathologicalBench
         }
     }
 
-    private static void WriteWorkspace(string workspace, int chain, int braces)
+    private static void WriteChain(string workspace, int chain)
     {
         var spec = Path.Combine(workspace, ".kiro", "specs", "chain");
-        var steering = Path.Combine(workspace, ".kiro", "steering");
         Directory.CreateDirectory(spec);
-        Directory.CreateDirectory(steering);
         File.WriteAllText(Path.Combine(spec, ".config.kiro"),
             """{"specId": "00000000-0000-0000-0000-000000000002", "workflowType": "requirements-first", "specType": "feature"}""");
         File.WriteAllText(Path.Combine(spec, ".workflow.json"), """{"quick": true, "approvals": {}}""");
@@ -152,6 +167,12 @@ internal static class PathologicalBench
             }
         }
         File.WriteAllText(Path.Combine(spec, "tasks.md"), tasks.ToString());
+    }
+
+    private static void WriteBraces(string workspace, int braces)
+    {
+        var steering = Path.Combine(workspace, ".kiro", "steering");
+        Directory.CreateDirectory(steering);
         File.WriteAllText(Path.Combine(steering, "braces.md"),
             $"---\ninclusion: fileMatch\nfileMatchPattern: \"{BracePattern(braces)}\"\n---\n\n# Braces\n");
     }

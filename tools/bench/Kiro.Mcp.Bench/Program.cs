@@ -7,7 +7,7 @@ const string Usage = """
       coldstart  [--runs 10] [--tool <installed kiro-mcp>] [--node-server <server-filesystem dist/index.js>]
       load       [--sessions 50] [--seconds 30] [--requirements 50] [--tasks 200] [--stateless true]
       documents  [--passes 30]
-      pathological [--chain 100000] [--braces 15000] [--timeout 60] [--max-tasks 50000]
+      pathological [--chain 100000] [--braces 15000] [--timeout 60] [--max-tasks 50000] [--steps pbs]
       toolsize
     """;
 
