@@ -78,7 +78,7 @@ public static class KiroMcpRegistration
             .WithPrompts<SteeringPrompts>(KiroJson.Options)
             .WithCompleteHandler(Completions.HandleAsync)
             .WithMessageFilters(filters => filters.AddIncomingFilter(InvalidParamsFilter.Incoming))
-            .WithRequestFilters(filters => filters.AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddReadResourceFilter(ErrorFilters.Resources));
+            .WithRequestFilters(filters => filters.AddCallToolFilter(CancellationLog.Tools).AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddReadResourceFilter(ErrorFilters.Resources));
         if (notifications)
         {
             // Subscriptions need a session to notify; stateless HTTP has none, so it does not offer them.

@@ -28,8 +28,16 @@ public static partial class DesignParser
             {
                 var line = ParsedMarkdown.LineOf(block);
                 // A heading property runs to the next heading of its level or above; a paragraph property to the next heading.
-                var stop = headings.FirstOrDefault(h => h.Line > line && (level == 0 || h.Level <= level))?.Line ?? markdown.Lines.Count + 1;
-                starts.Add((line, match.Groups["n"].Value, match.Groups["title"].Value.Trim(), stop));
+                var stop = markdown.Lines.Count + 1;
+                for (var j = markdown.FirstHeadingAfter(line); j < headings.Count; j++)
+                {
+                    if (level == 0 || headings[j].Level <= level)
+                    {
+                        stop = headings[j].Line;
+                        break;
+                    }
+                }
+                starts.Add((line, match.Groups["n"].Value, TitleText(match.Groups["title"].Value), stop));
             }
         }
 
@@ -44,7 +52,8 @@ public static partial class DesignParser
             IReadOnlyList<string> validates = [];
             var validatesLine = 0;
             // Paragraph lines only, so a "Validates" inside a code sample is not read.
-            var candidates = markdown.Document.Descendants<ParagraphBlock>()
+            // A paragraph that starts above the property cannot reach into it: the property starts a block of its own.
+            var candidates = markdown.ParagraphsWithin(line, stop)
                 .SelectMany(markdown.ContentLines)
                 .Where(l => l.Line > line && l.Line < stop)
                 .OrderBy(l => l.Line);
@@ -61,7 +70,23 @@ public static partial class DesignParser
         return new DesignDocument(headings, properties);
     }
 
+    /// <summary>
+    /// The title without what closes the line: up to three '*' or '_' at the very end and the blanks
+    /// before them ("Title**" → "Title"), as the shortest title the pattern could take.
+    /// </summary>
+    private static string TitleText(string title)
+    {
+        var end = title.Length;
+        while (end > 0 && title.Length - end < 3 && title[end - 1] is '*' or '_')
+        {
+            end--;
+        }
+        return title[..end].Trim();
+    }
+
     // "Property 1: Title", "Property 1 - Title", "**Property 1: Title**", "**Property 1:** Title", "*Property 1*: Title".
-    [GeneratedRegex(@"^[*_]{0,3}Property\s+(?<n>\d+)[*_]{0,3}\s*(?:[:.\-–—][*_]{0,3}\s*(?<title>.*?))?\s*[*_]{0,3}$", RegexOptions.IgnoreCase)]
+    // The title takes the rest of the line; TitleText drops its closing emphasis. A lazy title before
+    // "\s*[*_]{0,3}$" would retry a run of blanks at every position, the square of a long line.
+    [GeneratedRegex(@"^[*_]{0,3}Property\s+(?<n>\d+)[*_]{0,3}\s*(?:[:.\-–—][*_]{0,3}\s*(?<title>.*)|[*_]{0,3})$", RegexOptions.IgnoreCase)]
     private static partial Regex PropertyTitle();
 }

@@ -31,6 +31,11 @@ internal sealed partial class ParsedMarkdown
 
     public string Text => Lines.Text;
 
+    /// <summary>Every paragraph of the document, at any depth, in document order (so by line).</summary>
+    public IReadOnlyList<ParagraphBlock> Paragraphs => _paragraphs ??= [.. Document.Descendants<ParagraphBlock>()];
+
+    private List<ParagraphBlock>? _paragraphs;
+
     public static ParsedMarkdown Parse(string text)
     {
         // Markdig reads a BOM as text ("\uFEFF# Title" would not be a heading). Dropping it keeps
@@ -77,6 +82,43 @@ internal sealed partial class ParsedMarkdown
         for (var line = first + 1; line <= last && line <= Lines.Count; line++)
         {
             yield return (line, quoted ? QuoteMarkers().Replace(Lines[line], "") : Lines[line]);
+        }
+    }
+
+    /// <summary>
+    /// The paragraphs that start at or after <paramref name="fromLine"/> and before <paramref name="toLine"/>,
+    /// found by binary search: the parsers ask this once per requirement or property, and a walk over
+    /// the whole document each time would make a large document cost the square of its size.
+    /// </summary>
+    public IEnumerable<ParagraphBlock> ParagraphsWithin(int fromLine, int toLine) => Slice(Paragraphs, fromLine, toLine);
+
+    /// <summary>The top-level blocks that start at or after <paramref name="fromLine"/> and before <paramref name="toLine"/>.</summary>
+    public IEnumerable<Block> TopLevelWithin(int fromLine, int toLine) => Slice(Document, fromLine, toLine);
+
+    /// <summary>The index in <see cref="Headings"/> of the first heading below <paramref name="line"/> (their count when there is none).</summary>
+    public int FirstHeadingAfter(int line)
+    {
+        var (low, high) = (0, Headings.Count);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            (low, high) = Headings[middle].Line > line ? (low, middle) : (middle + 1, high);
+        }
+        return low;
+    }
+
+    private static IEnumerable<T> Slice<T>(IReadOnlyList<T> blocks, int fromLine, int toLine)
+        where T : Block
+    {
+        var (low, high) = (0, blocks.Count);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            (low, high) = LineOf(blocks[middle]) >= fromLine ? (low, middle) : (middle + 1, high);
+        }
+        for (var i = low; i < blocks.Count && LineOf(blocks[i]) < toLine; i++)
+        {
+            yield return blocks[i];
         }
     }
 

@@ -22,10 +22,11 @@ internal static partial class ReferenceIds
         var label = Label().Match(list);
         var segment = label.Success ? list[..label.Index] : list;
         var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in Separators().Split(segment))
         {
             var id = token.Trim('*', '_', '.', ':', '(', ')', '[', ']', '`', '"', '\'');
-            if (Id().IsMatch(id) && !ids.Contains(id))
+            if (Id().IsMatch(id) && seen.Add(id))
             {
                 ids.Add(id);
             }

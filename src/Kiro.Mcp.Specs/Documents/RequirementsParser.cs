@@ -15,8 +15,10 @@ public static partial class RequirementsParser
         var markdown = ParsedMarkdown.Parse(text);
         var headings = markdown.Headings;
         var requirements = new List<Requirement>();
-        foreach (var heading in headings)
+        var isRequirement = headings.Select(h => RequirementHeading().IsMatch(h.Text)).ToList();
+        for (var index = 0; index < headings.Count; index++)
         {
+            var heading = headings[index];
             var match = RequirementHeading().Match(heading.Text);
             if (!match.Success)
             {
@@ -24,17 +26,24 @@ public static partial class RequirementsParser
             }
             // A requirement runs to the next requirement heading of its level or above, or to any
             // heading above it: "### Acceptance Criteria" written at the requirement's own level
-            // still belongs to it.
-            var next = headings.FirstOrDefault(h => h.Line > heading.Line
-                && (h.Level < heading.Level || (h.Level == heading.Level && RequirementHeading().IsMatch(h.Text))));
-            var end = next?.Line ?? markdown.Lines.Count + 1;
+            // still belongs to it. The search starts at the heading itself, so requirements of one
+            // level search disjoint stretches and the whole loop stays linear.
+            var end = markdown.Lines.Count + 1;
+            for (var j = index + 1; j < headings.Count; j++)
+            {
+                if (headings[j].Level < heading.Level || (headings[j].Level == heading.Level && isRequirement[j]))
+                {
+                    end = headings[j].Line;
+                    break;
+                }
+            }
             var id = match.Groups["id"].Value;
             var title = match.Groups["title"].Value.Trim().TrimEnd('*', '_').Trim();
             requirements.Add(new Requirement(
                 id,
                 title.Length > 0 ? title : null,
                 UserStory(markdown, heading.Line + 1, end),
-                Criteria(markdown, id, heading, end),
+                Criteria(markdown, id, index, end),
                 heading.Line));
         }
         return new RequirementsDocument(DocumentKind.Requirements, requirements, Glossary(markdown), headings);
@@ -44,27 +53,29 @@ public static partial class RequirementsParser
     {
         var markdown = ParsedMarkdown.Parse(text);
         var headings = markdown.Headings;
-        var behaviour = headings.Where(h => BehaviourHeading().IsMatch(h.Text)).ToList();
+        var isBehaviour = headings.Select(h => BehaviourHeading().IsMatch(h.Text)).ToList();
         var clauses = new List<(string Major, Criterion Criterion)>();
         // Clauses are read from paragraphs (top level or in list items), so nothing in a code block counts.
-        foreach (var paragraph in markdown.Document.Descendants<ParagraphBlock>())
+        foreach (var paragraph in markdown.Paragraphs)
         {
-            var inClause = false;
+            List<string>? wrapped = null;
             foreach (var (line, content) in markdown.ContentLines(paragraph))
             {
                 if (Clause().Match(content) is { Success: true } match)
                 {
+                    Close(clauses, wrapped);
                     var major = match.Groups["major"].Value;
                     clauses.Add((major, new Criterion($"{major}.{match.Groups["minor"].Value}", match.Groups["text"].Value.Trim(), line)));
-                    inClause = true;
+                    wrapped = [];
                 }
-                else if (inClause && content.Trim().Length > 0)
+                else if (wrapped is not null && content.Trim().Length > 0)
                 {
-                    // A clause may wrap onto the following lines of its paragraph.
-                    var (major, clause) = clauses[^1];
-                    clauses[^1] = (major, clause with { Text = $"{clause.Text} {content.Trim()}" });
+                    // A clause may wrap onto the following lines of its paragraph (joined once at the end,
+                    // not appended line by line, which would copy a long clause once per line).
+                    wrapped.Add(content.Trim());
                 }
             }
+            Close(clauses, wrapped);
         }
 
         var requirements = clauses
@@ -73,9 +84,7 @@ public static partial class RequirementsParser
             .Select(group =>
             {
                 var first = group.First().Criterion.Line;
-                var offset = markdown.Lines.Start(first);
-                var section = behaviour.LastOrDefault(h => offset >= h.Start && offset < h.End)
-                    ?? headings.LastOrDefault(h => h.Line < first);
+                var section = Section(markdown, first, isBehaviour);
                 return new Requirement(group.Key, section?.Text, null, group.Select(c => c.Criterion).ToList(), section?.Line ?? first);
             })
             .ToList();
@@ -84,15 +93,16 @@ public static partial class RequirementsParser
 
     private static string? UserStory(ParsedMarkdown markdown, int from, int to)
     {
-        foreach (var paragraph in markdown.Document.Descendants<ParagraphBlock>().Where(p => ParsedMarkdown.Within(p, from, to)))
+        foreach (var paragraph in markdown.ParagraphsWithin(from, to))
         {
-            string? story = null;
+            List<string>? story = null;
             foreach (var (_, content) in markdown.ContentLines(paragraph))
             {
                 if (story is null)
                 {
-                    var match = UserStoryLine().Match(content);
-                    story = match.Success ? match.Groups["story"].Value.Trim() : null;
+                    // Trailing blanks go first: after them the pattern has nothing left to retry.
+                    var match = UserStoryLine().Match(content.TrimEnd());
+                    story = match.Success ? [match.Groups["story"].Value.Trim()] : null;
                 }
                 else if (content.TrimStart().StartsWith("**", StringComparison.Ordinal) || content.Trim().Length == 0)
                 {
@@ -101,30 +111,78 @@ public static partial class RequirementsParser
                 }
                 else
                 {
-                    story = $"{story} {content.Trim()}";
+                    story.Add(content.Trim());
                 }
             }
             if (story is not null)
             {
-                return story;
+                return string.Join(' ', story);
             }
         }
         return null;
     }
 
-    private static List<Criterion> Criteria(ParsedMarkdown markdown, string requirementId, Heading heading, int end)
+    /// <summary>Appends the wrapped lines of the last clause to its text.</summary>
+    private static void Close(List<(string Major, Criterion Criterion)> clauses, List<string>? wrapped)
+    {
+        if (wrapped is { Count: > 0 })
+        {
+            var (major, clause) = clauses[^1];
+            clauses[^1] = (major, clause with { Text = $"{clause.Text} {string.Join(' ', wrapped)}" });
+        }
+    }
+
+    /// <summary>
+    /// The section a bugfix clause group sits in: the innermost "Current/Expected/Unchanged Behavior"
+    /// section holding <paramref name="line"/>, or else the last heading above it. Sections nest at most
+    /// six deep, so walking up from the last heading above the line is short.
+    /// </summary>
+    private static Heading? Section(ParsedMarkdown markdown, int line, List<bool> isBehaviour)
+    {
+        var headings = markdown.Headings;
+        var offset = markdown.Lines.Start(line);
+        var above = markdown.FirstHeadingAfter(line - 1) - 1;
+        // The headings whose sections hold the line are the last heading at or above it and those that
+        // contain that heading; each one up has a lower level.
+        var level = int.MaxValue;
+        for (var i = markdown.FirstHeadingAfter(line) - 1; i >= 0 && level > 1; i--)
+        {
+            var heading = headings[i];
+            if (heading.Level >= level)
+            {
+                continue;
+            }
+            level = heading.Level;
+            if (isBehaviour[i] && offset >= heading.Start && offset < heading.End)
+            {
+                return heading;
+            }
+        }
+        return above >= 0 ? headings[above] : null;
+    }
+
+    private static List<Criterion> Criteria(ParsedMarkdown markdown, string requirementId, int headingIndex, int end)
     {
         // Prefer the lists under "Acceptance Criteria" when the requirement has that heading; a
         // numbered list elsewhere in the requirement (steps, notes) is then not a criterion.
+        var heading = markdown.Headings[headingIndex];
         var (from, to) = (heading.Line + 1, end);
-        var acceptance = markdown.Headings.FirstOrDefault(h => h.Line > heading.Line && h.Line < end && AcceptanceHeading().IsMatch(h.Text));
+        Heading? acceptance = null;
+        for (var j = headingIndex + 1; j < markdown.Headings.Count && markdown.Headings[j].Line < end; j++)
+        {
+            if (AcceptanceHeading().IsMatch(markdown.Headings[j].Text))
+            {
+                acceptance = markdown.Headings[j];
+                break;
+            }
+        }
         if (acceptance is not null)
         {
             (from, to) = (acceptance.Line + 1, Math.Min(end, markdown.EndLine(acceptance)));
         }
         var criteria = new List<Criterion>();
         // Only lists at the top level: a numbered list nested in a criterion belongs to that criterion.
-        foreach (var list in markdown.Document.OfType<ListBlock>().Where(l => l.IsOrdered && ParsedMarkdown.Within(l, from, to)))
+        foreach (var list in markdown.TopLevelWithin(from, to).OfType<ListBlock>().Where(l => l.IsOrdered))
         {
             foreach (var item in list.OfType<ListItemBlock>())
             {
@@ -146,6 +204,7 @@ public static partial class RequirementsParser
     private static List<string> Glossary(ParsedMarkdown markdown)
     {
         var terms = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var glossary = markdown.Headings.FirstOrDefault(h => GlossaryHeading().IsMatch(h.Text));
         if (glossary is null)
         {
@@ -157,7 +216,7 @@ public static partial class RequirementsParser
                 && GlossaryTerm().Match(markdown.ContentLines(paragraph).First().Text) is { Success: true } match)
             {
                 var term = match.Groups["term"].Value.Trim().TrimEnd(':', '：').Trim();
-                if (term.Length > 0 && !terms.Contains(term))
+                if (term.Length > 0 && seen.Add(term))
                 {
                     terms.Add(term);
                 }

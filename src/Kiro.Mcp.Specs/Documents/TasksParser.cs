@@ -9,23 +9,39 @@ namespace Kiro.Mcp.Specs.Documents;
 /// </summary>
 public static partial class TasksParser
 {
-    public static TasksDocument Parse(string text)
+    // How many items are read between two looks at the cancellation token.
+    private const int CancellationStride = 256;
+
+    public static TasksDocument Parse(string text) => ParseCancellable(text, CancellationToken.None);
+
+    /// <summary>
+    /// Reads tasks.md in time linear in its size: one walk over Markdig's list items, a binary search
+    /// for where each task's details end, and for each task a walk over its own paragraphs only.
+    /// The token is looked at every few hundred items. Not an overload of <see cref="Parse(string)"/>:
+    /// test analyzers would then ask every caller for a token.
+    /// </summary>
+    internal static TasksDocument ParseCancellable(string text, CancellationToken cancellationToken)
     {
         var markdown = ParsedMarkdown.Parse(text);
         var lines = markdown.Lines;
         var found = new List<(ListItemBlock Item, int Line, Match Match)>();
         var malformed = new List<MalformedLine>();
-        // Every checkbox line, well-formed or not, ends the details of the task above it.
-        var boundaries = new SortedSet<int>(markdown.Headings.Select(h => h.Line));
+        // Every checkbox line, well-formed or not, ends the details of the task above it; so does a heading.
+        var checkboxLines = new List<int>();
+        var visited = 0;
         foreach (var item in markdown.Document.Descendants<ListItemBlock>())
         {
+            if (++visited % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             var line = ParsedMarkdown.LineOf(item);
             var source = lines[line];
             if (Checkbox().Match(source) is not { Success: true } checkbox || checkbox.Groups["box"].Value.Count(c => !char.IsWhiteSpace(c)) > 1)
             {
                 continue;
             }
-            boundaries.Add(line);
+            checkboxLines.Add(line);
             if (TaskLine().Match(source) is { Success: true } task)
             {
                 found.Add((item, line, task));
@@ -35,19 +51,25 @@ public static partial class TasksParser
                 malformed.Add(new MalformedLine(line, source.Trim(), Reason(checkbox)));
             }
         }
+        var boundaries = Merge(checkboxLines, markdown.Headings);
 
         var tasks = new List<TaskItem>(found.Count);
         foreach (var (item, line, match) in found)
         {
-            var stop = boundaries.FirstOrDefault(b => b > line, lines.Count + 1);
+            if (tasks.Count % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var stop = FirstAfter(boundaries, line, lines.Count + 1);
             var (title, details) = Content(markdown, item, match.Groups["title"].Value.Trim(), stop);
             var requirements = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             var requirementsLine = 0;
             foreach (var (detail, detailLine) in details)
             {
                 if (ReferenceIds.TryRequirements(detail, out var ids) || ReferenceIds.TryValidates(detail, out ids))
                 {
-                    requirements.AddRange(ids.Where(id => !requirements.Contains(id)));
+                    requirements.AddRange(ids.Where(seen.Add));
                     requirementsLine = requirementsLine == 0 ? detailLine : requirementsLine;
                 }
             }
@@ -82,14 +104,22 @@ public static partial class TasksParser
     /// </summary>
     private static (string Title, List<(string Text, int Line)> Details) Content(ParsedMarkdown markdown, ListItemBlock task, string firstLine, int stop)
     {
-        var title = firstLine;
-        var details = new List<(string Text, int Line)>();
-        foreach (var paragraph in task.Descendants<ParagraphBlock>().Where(p => ParsedMarkdown.LineOf(p) < stop))
+        // Parts are joined at the end: appending to a string line by line would copy a long wrapped
+        // title or detail once per line, the square of its length.
+        var title = new List<string> { firstLine };
+        var details = new List<(List<string> Parts, int Line)>();
+        foreach (var paragraph in task.Descendants<ParagraphBlock>())
         {
+            // Markdig yields blocks in document order, so nothing after this one is above the stop either:
+            // a parent's walk ends at its first sub-task instead of going through all of them.
+            if (ParsedMarkdown.LineOf(paragraph) >= stop)
+            {
+                break;
+            }
             var isTitle = paragraph.Parent == task && task.FirstOrDefault() == paragraph;
             var isBullet = !isTitle && paragraph.Parent is ListItemBlock bullet && bullet.FirstOrDefault() == paragraph;
             var content = markdown.ContentLines(paragraph).ToList();
-            (string Text, int Line)? current = isBullet && content.Count > 0 ? (content[0].Text.Trim(), content[0].Line) : null;
+            (List<string> Parts, int Line)? current = isBullet && content.Count > 0 ? ([content[0].Text.Trim()], content[0].Line) : null;
             foreach (var (line, raw) in content.Skip(isTitle || isBullet ? 1 : 0))
             {
                 var text = raw.Trim();
@@ -97,29 +127,56 @@ public static partial class TasksParser
                 {
                     Add(current);
                     current = null;
-                    details.Add((text, line));
+                    details.Add(([text], line));
                 }
                 else if (isTitle && details.Count == 0)
                 {
-                    title = $"{title} {text}".Trim();
+                    title.Add(text);
                 }
                 else if (current is { } open)
                 {
-                    current = open with { Text = $"{open.Text} {text}" };
+                    open.Parts.Add(text);
                 }
             }
             Add(current);
         }
-        details.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return (title, details);
+        var joined = details.Select(d => (Text: string.Join(' ', d.Parts), d.Line)).ToList();
+        // Stable, as List.Sort is not: two details on one line keep their order.
+        joined = [.. joined.OrderBy(d => d.Line)];
+        return (string.Join(' ', title.Where(t => t.Length > 0)), joined);
 
-        void Add((string Text, int Line)? detail)
+        void Add((List<string> Parts, int Line)? detail)
         {
-            if (detail is { Text.Length: > 0 } d)
+            // The joined text is empty only when it is a single empty part.
+            if (detail is { } d && (d.Parts.Count > 1 || d.Parts[0].Length > 0))
             {
                 details.Add(d);
             }
         }
+    }
+
+    /// <summary>The sorted, distinct lines of the checkboxes and the headings (both lists are in document order).</summary>
+    private static List<int> Merge(List<int> checkboxLines, IReadOnlyList<Heading> headings)
+    {
+        var merged = new List<int>(checkboxLines.Count + headings.Count);
+        var (i, j) = (0, 0);
+        while (i < checkboxLines.Count || j < headings.Count)
+        {
+            var next = j >= headings.Count || (i < checkboxLines.Count && checkboxLines[i] <= headings[j].Line) ? checkboxLines[i++] : headings[j++].Line;
+            if (merged.Count == 0 || merged[^1] != next)
+            {
+                merged.Add(next);
+            }
+        }
+        return merged;
+    }
+
+    /// <summary>The first of the sorted <paramref name="lines"/> after <paramref name="line"/>, or <paramref name="none"/>.</summary>
+    private static int FirstAfter(List<int> lines, int line, int none)
+    {
+        var index = lines.BinarySearch(line);
+        index = index >= 0 ? index + 1 : ~index;
+        return index < lines.Count ? lines[index] : none;
     }
 
     private static bool IsReference(string text) => ReferenceIds.TryRequirements(text, out _) || ReferenceIds.TryValidates(text, out _);
@@ -139,7 +196,9 @@ public static partial class TasksParser
     }
 
     // Kiro's task line: "- [ ] 1. Title", "  - [x] 2.1 Title", "- [-]* 3.2 Optional title" (some editors save "\*").
-    [GeneratedRegex(@"^[ \t]*[-*+][ \t]+\[(?<state>[ xX~-])\](?<optional>\\?\*)?[ \t]*(?<id>\d+(?:\.\d+)*)\.?(?:[ \t]+(?<title>.*?))?[ \t]*$")]
+    // The title takes the rest of the line and is trimmed in code: a lazy title before "[ \t]*$" would
+    // retry the trailing-blank run at every position, the square of a long line of blanks.
+    [GeneratedRegex(@"^[ \t]*[-*+][ \t]+\[(?<state>[ xX~-])\](?<optional>\\?\*)?[ \t]*(?<id>\d+(?:\.\d+)*)\.?(?:[ \t]+(?<title>.*))?$")]
     private static partial Regex TaskLine();
 
     // Anything that looks like a checkbox: at most one mark between the brackets ("[ ]", "[?]", "[ x]", "[]"),

@@ -25,6 +25,10 @@ public sealed class SpecIndex
 
     public TasksDocument Tasks(string path, VersionedText file) => Get(path, file, TasksParser.Parse);
 
+    /// <summary>As <see cref="Tasks(string, VersionedText)"/>, giving up when <paramref name="cancellationToken"/> is cancelled.</summary>
+    internal TasksDocument TasksCancellable(string path, VersionedText file, CancellationToken cancellationToken) =>
+        Get(path, file, text => TasksParser.ParseCancellable(text, cancellationToken));
+
     /// <summary>Drops what is known of these workspace-relative paths.</summary>
     public void Forget(IEnumerable<string> paths)
     {

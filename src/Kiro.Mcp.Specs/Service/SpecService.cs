@@ -24,6 +24,13 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
     /// <summary>Larger content is refused: no hand-written spec document comes close.</summary>
     public const int MaxContentLength = 2_000_000;
 
+    /// <summary>
+    /// Documents on disk (written by an editor or a script, not through spec_write) are read up to this
+    /// many characters: parsing is linear, so this bounds every call's work and memory to a few seconds
+    /// and a few hundred megabytes, while no spec anyone writes comes close.
+    /// </summary>
+    public const int MaxDocumentLength = 10_000_000;
+
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
@@ -303,6 +310,11 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         {
             if (await store.ReadAsync(SpecLayout.Document(spec, kind), cancellationToken) is { } file)
             {
+                if (file.Text.Length > MaxDocumentLength)
+                {
+                    throw new KiroException("document_too_large",
+                        $"{SpecLayout.Document(spec, kind)} is {file.Text.Length:N0} characters; the server reads spec documents of up to {MaxDocumentLength:N0}. Split the spec into smaller specs, or trim the document in an editor.");
+                }
                 files[kind] = file;
             }
         }
@@ -310,7 +322,9 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var criteriaKind = workflow.CriteriaSource;
         var criteria = files.GetValueOrDefault(criteriaKind) is { } c ? index.Requirements(SpecLayout.Document(spec, criteriaKind), c, criteriaKind) : null;
         var design = files.GetValueOrDefault(DocumentKind.Design) is { } d ? index.Design(SpecLayout.Document(spec, DocumentKind.Design), d) : null;
-        var tasks = files.GetValueOrDefault(DocumentKind.Tasks) is { } t ? index.Tasks(SpecLayout.Document(spec, DocumentKind.Tasks), t) : null;
+        cancellationToken.ThrowIfCancellationRequested();
+        var tasks = files.GetValueOrDefault(DocumentKind.Tasks) is { } t ? index.TasksCancellable(SpecLayout.Document(spec, DocumentKind.Tasks), t, cancellationToken) : null;
+        cancellationToken.ThrowIfCancellationRequested();
         var runsFile = await store.ReadAsync(RunLog.PathOf(spec), cancellationToken);
         var runs = RunLog.Parse(runsFile?.Text, RunLog.PathOf(spec));
         return new SpecSnapshot(spec, config, state, workflow, files, new SpecDocuments(criteria, design, tasks), runs);

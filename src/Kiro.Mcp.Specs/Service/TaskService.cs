@@ -58,7 +58,7 @@ public sealed class TaskService(
         {
             var snapshot = await specs.LoadAsync(name, cancellationToken);
             if (snapshot.Documents.Tasks is { } tasks && (snapshot.Workflow.Quick || snapshot.IsApproved(DocumentKind.Tasks))
-                && Next(snapshot, TaskGraph.Build(tasks)) is { Task: not null } next)
+                && Next(snapshot, TaskGraph.BuildCancellable(tasks, cancellationToken)) is { Task: not null } next)
             {
                 return next;
             }
@@ -108,7 +108,7 @@ public sealed class TaskService(
         {
             throw new KiroException("task_done", $"Task {task.Id} is already done. Pass restart: true to do it again.");
         }
-        var waiting = graph.DependenciesOf(task.Id).Where(d => graph.Tasks.First(t => t.Id == d).Status != TaskStatus.Done).ToList();
+        var waiting = graph.DependenciesOf(task.Id).Where(d => graph.Task(d)!.Status != TaskStatus.Done).ToList();
         if (waiting.Count > 0)
         {
             throw new KiroException("task_blocked",
@@ -174,7 +174,7 @@ public sealed class TaskService(
                 verification = await runner.RunAsync(command, timeout, cancellationToken);
                 if (!verification.Succeeded)
                 {
-                    return new TaskCompletion(spec, task.Id, false, verification, [], View(task, TaskGraph.Build(snapshot.Documents.Tasks!)),
+                    return new TaskCompletion(spec, task.Id, false, verification, [], View(task, TaskGraph.BuildCancellable(snapshot.Documents.Tasks!, cancellationToken)),
                         $"Verification failed ({(verification.TimedOut ? "timed out" : $"exit code {verification.ExitCode}")}): task {task.Id} stays in progress. Fix the cause shown in the output, then call task_complete again.");
                 }
             }
@@ -249,10 +249,12 @@ public sealed class TaskService(
     {
         var (_, graph) = await LoadAsync(spec, cancellationToken);
         var waves = graph.Waves();
+        cancellationToken.ThrowIfCancellationRequested();
         var warnings = new List<string>();
         foreach (var (wave, index) in waves.Select((w, i) => (w, i + 1)))
         {
-            var byFile = wave.Select(id => graph.Tasks.First(t => t.Id == id))
+            cancellationToken.ThrowIfCancellationRequested();
+            var byFile = wave.Select(id => graph.Task(id)!)
                 .SelectMany(t => TaskGraph.FilesOf(t).Select(f => (File: f, Task: t.Id)))
                 .GroupBy(x => x.File, StringComparer.Ordinal)
                 .Where(g => g.Select(x => x.Task).Distinct().Count() > 1);
@@ -301,7 +303,7 @@ public sealed class TaskService(
     {
         var snapshot = await specs.LoadAsync(spec, cancellationToken);
         var tasks = snapshot.Documents.Tasks ?? throw Missing(spec);
-        return (snapshot, TaskGraph.Build(tasks));
+        return (snapshot, TaskGraph.BuildCancellable(tasks, cancellationToken));
     }
 
     private static TaskView View(TaskItem task, TaskGraph graph) => new(

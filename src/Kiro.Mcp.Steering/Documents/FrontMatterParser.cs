@@ -94,6 +94,15 @@ public static class FrontMatterParser
         }
 
         var patterns = values.TryGetValue("fileMatchPattern", out var patternNode) ? Patterns(patternNode, findings) : [];
+        // A glob too long or with too many brace alternatives matches nothing: said here, once, rather than
+        // costing memory at every match.
+        foreach (var pattern in patterns)
+        {
+            if (FilePatterns.Problem(pattern) is { } problem)
+            {
+                findings.Add(new SteeringFinding("pattern_too_complex", problem));
+            }
+        }
         var description = values.TryGetValue("description", out var descriptionNode) ? Scalar(descriptionNode) : null;
         var name = values.TryGetValue("name", out var nameNode) ? Scalar(nameNode) : null;
 

@@ -10,8 +10,14 @@ namespace Kiro.Mcp.Steering.Matching;
 /// </summary>
 public static class FilePatterns
 {
-    // A ceiling on what one pattern can expand to, so "{a,b}{c,d}{e,f}…" cannot blow up.
-    private const int MaxExpansions = 64;
+    /// <summary>The longest glob accepted: real ones are a few dozen characters.</summary>
+    public const int MaxPatternLength = 1_000;
+
+    /// <summary>
+    /// The most alternatives one glob may expand to, nested braces counted multiplied ("{a,b}/{c,d}" is
+    /// four): expansion is done before matching, so this bounds the matcher's memory and time.
+    /// </summary>
+    public const int MaxAlternatives = 256;
 
     /// <summary>Splits at commas outside braces and drops empty entries: "a/*.ts, {b,c}/*.md" → ["a/*.ts", "{b,c}/*.md"].</summary>
     public static List<string> Split(string value)
@@ -34,13 +40,39 @@ public static class FilePatterns
         return parts;
     }
 
-    /// <summary>Every alternative of a pattern with braces: "src/*.{ts,tsx}" → ["src/*.ts", "src/*.tsx"].</summary>
+    /// <summary>
+    /// Every alternative of a pattern with braces: "src/*.{ts,tsx}" → ["src/*.ts", "src/*.tsx"]; none for a
+    /// pattern that <see cref="Problem"/> refuses (it matches nothing, and its document says why).
+    /// </summary>
     public static IReadOnlyList<string> ExpandBraces(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        if (Problem(pattern) is not null)
+        {
+            return [];
+        }
         var results = new List<string>();
         Expand(pattern, results);
         return results;
+    }
+
+    /// <summary>
+    /// Why a glob is refused, or null: longer than <see cref="MaxPatternLength"/>, or expanding to more
+    /// than <see cref="MaxAlternatives"/> alternatives. Counted without expanding, so a hostile pattern
+    /// costs one pass over its text.
+    /// </summary>
+    public static string? Problem(string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.Length > MaxPatternLength)
+        {
+            return $"The glob '{Excerpt(pattern)}' is {pattern.Length:N0} characters long; globs may have up to {MaxPatternLength:N0}. It matches nothing until it is shortened.";
+        }
+        var position = 0;
+        var count = Alternatives(pattern, ref position, nested: false);
+        return count > MaxAlternatives
+            ? $"The glob '{Excerpt(pattern)}' expands to more than {MaxAlternatives} alternatives ({{a,b}} braces multiply); it matches nothing until it is simplified or split into several globs."
+            : null;
     }
 
     /// <summary>
@@ -51,19 +83,61 @@ public static class FilePatterns
     {
         ArgumentNullException.ThrowIfNull(path);
         var normalized = path.Trim().Replace('\\', '/');
-        while (normalized.StartsWith("./", StringComparison.Ordinal))
+        // One cut at the end: cutting "./" at a time would copy a long "./././…" once per step.
+        var start = 0;
+        while (string.CompareOrdinal(normalized, start, "./", 0, 2) == 0)
         {
-            normalized = normalized[2..];
+            start += 2;
         }
-        return normalized.TrimStart('/');
+        return normalized[start..].TrimStart('/');
     }
+
+    /// <summary>
+    /// How many alternatives the text from <paramref name="position"/> expands to, up to the '}' that closes
+    /// the enclosing brace when <paramref name="nested"/> (or the end), saturating just past the limit.
+    /// Recursion follows brace nesting only, which the length limit bounds.
+    /// </summary>
+    private static long Alternatives(string pattern, ref int position, bool nested)
+    {
+        // The sum over the alternatives separated by ',' at this level (only inside braces), each the
+        // product of the brace groups in it.
+        long sum = 0;
+        long product = 1;
+        while (position < pattern.Length)
+        {
+            var c = pattern[position];
+            if (c == '{')
+            {
+                var close = Closing(pattern, position);
+                if (close < 0)
+                {
+                    // An unclosed brace is a literal character, as Expand reads it.
+                    position++;
+                    continue;
+                }
+                position++;
+                product = Math.Min(product * Alternatives(pattern, ref position, nested: true), MaxAlternatives + 1);
+                position++;
+                continue;
+            }
+            if (nested && c == '}')
+            {
+                break;
+            }
+            if (nested && c == ',')
+            {
+                sum = Math.Min(sum + product, MaxAlternatives + 1);
+                product = 1;
+            }
+            position++;
+        }
+        return Math.Min(sum + product, MaxAlternatives + 1);
+    }
+
+    private static string Excerpt(string pattern) => pattern.Length <= 60 ? pattern : $"{pattern[..60]}…";
 
     private static void Expand(string pattern, List<string> results)
     {
-        if (results.Count >= MaxExpansions)
-        {
-            return;
-        }
         var open = pattern.IndexOf('{', StringComparison.Ordinal);
         var close = open < 0 ? -1 : Closing(pattern, open);
         if (close < 0)

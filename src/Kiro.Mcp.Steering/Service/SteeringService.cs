@@ -18,6 +18,12 @@ public sealed class SteeringService(SteeringLoader loader, ReferenceExpander exp
     /// <summary>Larger content is refused: no steering document comes close.</summary>
     public const int MaxContentLength = 500_000;
 
+    /// <summary>
+    /// The most paths one steering_context call takes: each is matched against every glob and its folders
+    /// searched for AGENTS.md, so the work grows with paths times folders.
+    /// </summary>
+    public const int MaxContextPaths = 1_000;
+
     // Names compare as Kiro's editors do on macOS and Windows: "Tech" and "tech" are one document.
     private static readonly StringComparer NameComparer = StringComparer.OrdinalIgnoreCase;
 
@@ -71,6 +77,11 @@ public sealed class SteeringService(SteeringLoader loader, ReferenceExpander exp
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(include);
+        if (paths.Count > MaxContextPaths || include.Count > MaxContextPaths)
+        {
+            throw new KiroException("too_many_paths",
+                $"steering_context takes up to {MaxContextPaths:N0} paths and names; this call has {Math.Max(paths.Count, include.Count):N0}. Pass the files you will work on next, in several calls if need be.");
+        }
         var relative = paths.Select(p => WorkspacePath(loader.Store.Root, p)).Distinct(StringComparer.Ordinal).ToList();
         var skipped = new List<SkippedFile>();
         var selected = new List<(SteeringDocument Document, string Reason)>();
@@ -313,6 +324,10 @@ public sealed class SteeringService(SteeringLoader loader, ReferenceExpander exp
         }
         foreach (var pattern in patterns)
         {
+            if (FilePatterns.Problem(pattern) is { } problem)
+            {
+                throw new KiroException("pattern_too_complex", problem);
+            }
             var normalized = pattern.Replace('\\', '/');
             if (normalized.StartsWith('/') || normalized.StartsWith('~') || normalized.Contains(':', StringComparison.Ordinal)
                 || normalized.Split('/').Contains(".."))

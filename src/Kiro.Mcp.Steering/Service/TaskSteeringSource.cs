@@ -16,7 +16,8 @@ public sealed class TaskSteeringSource(SteeringService steering, WorkspaceRoot r
     {
         ArgumentNullException.ThrowIfNull(files);
         // A task names files in free text; one that is no workspace path simply selects nothing.
-        var paths = files.Where(f => IsWorkspacePath(root, f)).ToList();
+        // A task that names more files than a context call takes gets the steering of the first ones.
+        var paths = files.Where(f => IsWorkspacePath(root, f)).Take(SteeringService.MaxContextPaths).ToList();
         var context = await steering.ContextAsync(paths, [], cancellationToken);
         var sections = context.Documents
             .OrderBy(d => d.Inclusion == InclusionNames.FileMatch || (d.Source == "agents" && d.Name != SteeringDocument.AgentsFileName) ? 0 : 1)

@@ -7,6 +7,7 @@ const string Usage = """
       coldstart  [--runs 10] [--tool <installed kiro-mcp>] [--node-server <server-filesystem dist/index.js>]
       load       [--sessions 50] [--seconds 30] [--requirements 50] [--tasks 200] [--stateless true]
       documents  [--passes 30]
+      pathological [--chain 100000] [--braces 15000] [--timeout 60] [--max-tasks 50000] [--steps pbs]
       toolsize
       hookoutput [--megabytes 100]
     """;
@@ -27,6 +28,7 @@ try
         "documents" => DocumentsBench.Run(BenchArgs.Parse(rest, DocumentsBench.Options)),
         "toolsize" => await ToolListBench.RunAsync(),
         "hookoutput" => await HookOutputBench.RunAsync(BenchArgs.Parse(rest, HookOutputBench.Options)),
+        "pathological" => await PathologicalBench.RunAsync(BenchArgs.Parse(rest, PathologicalBench.Options)),
         _ => throw new ArgumentException($"Unknown benchmark '{args[0]}'."),
     };
 }
