@@ -110,16 +110,24 @@ public sealed class FileStore(WorkspaceRoot root)
     }
 
     /// <summary>Names of the sub-folders, sorted ordinal; folders that are links leading outside the workspace are left out.</summary>
-    public IReadOnlyList<string> ListDirectories(string relativePath) => List(relativePath, folders: true);
+    public IReadOnlyList<string> ListDirectories(string relativePath) => ListFolders(relativePath);
 
-    /// <summary>Names of the files in a folder, sorted ordinal; links leading outside the workspace are left out.</summary>
-    public IReadOnlyList<string> ListFiles(string relativePath) => List(relativePath, folders: false);
+    /// <summary>
+    /// Names of the files in a folder, sorted ordinal, read from the folder actually opened. Links are
+    /// listed (so a caller can say why it skips one); reading one that leads outside is refused.
+    /// </summary>
+    public IReadOnlyList<string> ListFiles(string relativePath)
+    {
+        var names = ConfinedFiles.ListNames(Root, Root.ToRelative(Root.ResolveCore(relativePath).Physical), folders: false);
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
 
-    private List<string> List(string relativePath, bool folders)
+    private List<string> ListFolders(string relativePath)
     {
         var relative = Root.ToRelative(Root.ResolveCore(relativePath).Physical);
         var names = new List<string>();
-        foreach (var name in ConfinedFiles.ListNames(Root, relative, folders))
+        foreach (var name in ConfinedFiles.ListNames(Root, relative, folders: true))
         {
             try
             {

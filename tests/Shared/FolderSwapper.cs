@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Kiro.Mcp.Workspace.Tests;
+namespace Kiro.Mcp.Tests.Shared;
 
 /// <summary>
 /// Another process's hostile work, on a thread: swaps a workspace folder with a symbolic link to a
@@ -12,6 +12,9 @@ internal sealed partial class FolderSwapper : IDisposable
 {
     private const int AtCurrentFolder = -100;
     private const uint RenameExchange = 2;
+
+    // KIRO_TEST_SWAP_SPINS in the environment overrides the pause between swaps, for tuning on a slow machine.
+    private static readonly int SpinsBetweenSwaps = int.TryParse(Environment.GetEnvironmentVariable("KIRO_TEST_SWAP_SPINS"), out var spins) ? spins : 1_000;
 
     private readonly string _folder;
     private readonly string _link;
@@ -51,8 +54,7 @@ internal sealed partial class FolderSwapper : IDisposable
         while (!_stop)
         {
             Exchange();
-            // Long enough that most operations start and end on one side of a swap, so some are caught in between.
-            Thread.SpinWait(20_000);
+            Thread.SpinWait(SpinsBetweenSwaps);
         }
     }
 
