@@ -99,26 +99,53 @@ public sealed class FileStore(WorkspaceRoot root)
         }
     }
 
-    public bool FileExists(string relativePath) => File.Exists(Root.ResolveCore(relativePath).Physical);
+    public bool FileExists(string relativePath)
+    {
+        var (handle, _) = ConfinedFiles.OpenRead(Root, Root.ToRelative(Root.ResolveCore(relativePath).Physical));
+        handle?.Dispose();
+        return handle is not null;
+    }
 
-    public bool DirectoryExists(string relativePath) => Directory.Exists(Root.ResolveCore(relativePath).Physical);
+    public bool DirectoryExists(string relativePath) =>
+        ConfinedFiles.OpenRead(Root, Root.ToRelative(Root.ResolveCore(relativePath).Physical)).IsFolder;
 
-    public void CreateDirectory(string relativePath) => Directory.CreateDirectory(Root.ResolveCore(relativePath).Physical);
+    public void CreateDirectory(string relativePath)
+    {
+        // Locating the path with folder creation makes every folder above its last name; the last is made here.
+        var physical = Root.ResolveCore(relativePath).Physical;
+        using var located = ConfinedFiles.Locate(Root, Root.ToRelative(physical), createFolders: true);
+        ConfinedFiles.MakeFolder(located);
+    }
 
     /// <summary>Names of the sub-folders, sorted ordinal; folders that are links leading outside the workspace are left out.</summary>
-    public IReadOnlyList<string> ListDirectories(string relativePath)
+    public IReadOnlyList<string> ListDirectories(string relativePath) => ListFolders(relativePath);
+
+    /// <summary>
+    /// Names of the files in a folder, sorted ordinal, read from the folder actually opened. Links are
+    /// listed (so a caller can say why it skips one); reading one that leads outside is refused.
+    /// </summary>
+    public IReadOnlyList<string> ListFiles(string relativePath)
     {
-        var full = Root.ResolveCore(relativePath).Physical;
-        if (!Directory.Exists(full))
-        {
-            return [];
-        }
+        var names = ConfinedFiles.ListNames(Root, Root.ToRelative(Root.ResolveCore(relativePath).Physical), folders: false);
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
+    private List<string> ListFolders(string relativePath)
+    {
+        var relative = Root.ToRelative(Root.ResolveCore(relativePath).Physical);
         var names = new List<string>();
-        foreach (var folder in Directory.EnumerateDirectories(full))
+        foreach (var name in ConfinedFiles.ListNames(Root, relative, folders: true))
         {
-            if (Root.IsInside(WorkspaceRoot.RealPath(folder)))
+            try
             {
-                names.Add(Path.GetFileName(folder));
+                // A link among the entries is listed only when it stays inside (reading it is confined anyway).
+                Root.ResolveCore(relative == "." ? name : $"{relative}/{name}");
+                names.Add(name);
+            }
+            catch (KiroException)
+            {
+                // Leads outside, or a link cycle: not the workspace's.
             }
         }
         names.Sort(StringComparer.Ordinal);
@@ -163,21 +190,23 @@ public sealed class FileStore(WorkspaceRoot root)
         return new VersionedText(text, ComputeVersion(text));
     }
 
-    private static async Task<byte[]?> ReadBytesAsync(string full, CancellationToken cancellationToken)
+    /// <summary>
+    /// The bytes of the file at <paramref name="full"/> (a path from <see cref="WorkspaceRoot.ResolveCore"/>),
+    /// or null when there is none (or it is a folder). The file is opened by what is there now, folder by
+    /// folder from the workspace root without following links out (<see cref="ConfinedFiles"/>), so a
+    /// folder swapped for a link since the path was checked cannot make this read a file outside.
+    /// </summary>
+    private async Task<byte[]?> ReadBytesAsync(string full, CancellationToken cancellationToken)
     {
-        if (!File.Exists(full))
+        var (handle, _) = ConfinedFiles.OpenRead(Root, Root.ToRelative(full));
+        if (handle is null)
         {
             return null;
         }
-        try
-        {
-            return await File.ReadAllBytesAsync(full, cancellationToken);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            // Deleted between the check and the read: that is simply no file.
-            return null;
-        }
+        await using var stream = new FileStream(handle, FileAccess.Read, 1);
+        using var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes, cancellationToken);
+        return bytes.ToArray();
     }
 
     private static void CheckVersion(string relativePath, string? currentVersion, string? expectedVersion)
@@ -208,11 +237,14 @@ public sealed class FileStore(WorkspaceRoot root)
     }
 
     /// <summary>
-    /// Writes <paramref name="bytes"/> to a temp file and renames it over <paramref name="full"/>, unless
-    /// <paramref name="unchangedSinceRead"/>, asked last before the rename, says the file changed on
-    /// disk: then nothing is written and the result is false.
+    /// Replaces the file at <paramref name="full"/> atomically: a temp file written and flushed in the
+    /// same folder, then renamed over it, unless <paramref name="unchangedSinceRead"/>, asked last before
+    /// the rename, says the file changed on disk: then nothing is written and the result is false.
+    /// The folder is opened once (<see cref="ConfinedFiles.Locate"/>) and the temp file is created and
+    /// renamed relative to that open folder, so swapping a folder on the path for a link after the
+    /// check cannot send the write elsewhere.
     /// </summary>
-    private static async Task<bool> ReplaceAsync(string full, byte[]? current, byte[] bytes, Func<CancellationToken, Task<bool>> unchangedSinceRead, CancellationToken cancellationToken)
+    private async Task<bool> ReplaceAsync(string full, byte[]? current, byte[] bytes, Func<CancellationToken, Task<bool>> unchangedSinceRead, CancellationToken cancellationToken)
     {
         if (current is not null && current.AsSpan().SequenceEqual(bytes))
         {
@@ -220,52 +252,39 @@ public sealed class FileStore(WorkspaceRoot root)
             return true;
         }
 
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
+        using var target = ConfinedFiles.Locate(Root, Root.ToRelative(full), createFolders: true);
         // Hidden and recognisable, in the same folder so the rename stays on one file system (atomic).
-        var temp = Path.Join(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}{TempSuffix}");
+        var temp = $".{target.Name}.{Guid.NewGuid():N}{TempSuffix}";
+        var handle = ConfinedFiles.CreateTemp(Root, target, temp);
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            if (current is not null && !OperatingSystem.IsWindows() && ConfinedFiles.ModeOf(target) is { } mode)
+            {
+                // The replacement should keep the permissions someone gave the file (e.g. executable).
+                File.SetUnixFileMode(handle, mode);
+            }
+            await using (var stream = new FileStream(handle, FileAccess.Write, 1))
             {
                 await stream.WriteAsync(bytes, cancellationToken);
                 // Data on disk before the rename: a crash leaves the old file or the new one, never half.
                 stream.Flush(flushToDisk: true);
             }
-            if (current is not null && !OperatingSystem.IsWindows())
-            {
-                // The replacement should keep the permissions someone gave the file (e.g. executable).
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(full));
-            }
+
+            // BEFORE RENAME: the last point at which the target can still be left alone.
             if (!await unchangedSinceRead(cancellationToken))
             {
-                TryDelete(temp);
+                ConfinedFiles.TryDelete(target, temp);
                 return false;
             }
-            File.Move(temp, full, overwrite: true);
+            ConfinedFiles.RenameOver(target, temp);
             return true;
         }
         catch
         {
-            TryDelete(temp);
+            handle.Dispose();
+            ConfinedFiles.TryDelete(target, temp);
             throw;
         }
     }
 
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // The original failure is what the caller needs to see; a leftover temp file is
-            // recognisable by its suffix and ignored by the watcher.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
-        }
-    }
 }

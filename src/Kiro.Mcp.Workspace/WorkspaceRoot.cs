@@ -7,7 +7,7 @@ namespace Kiro.Mcp.Workspace;
 /// </summary>
 public sealed class WorkspaceRoot
 {
-    private const string Example = "Use a path relative to the workspace root, such as '.kiro/specs/my-feature/requirements.md'.";
+    internal const string Example = "Use a path relative to the workspace root, such as '.kiro/specs/my-feature/requirements.md'.";
 
     // Linux's own limit on links followed while resolving one path (ELOOP); it stops link cycles.
     private const int MaxLinkHops = 40;
@@ -32,6 +32,36 @@ public sealed class WorkspaceRoot
     }
 
     public string FullPath { get; }
+
+    /// <summary>The folder of Kiro's own files; it must be a real folder of the workspace, never a link.</summary>
+    internal const string KiroFolder = ".kiro";
+
+    /// <summary>
+    /// What is wrong with the workspace as a whole, found when it is opened: today only a <c>.kiro</c>
+    /// that is a symbolic link, which every read and write refuses. Null when nothing is.
+    /// </summary>
+    public string? Problem() =>
+        new FileInfo(Path.Join(FullPath, KiroFolder)).LinkTarget is { } target ? KiroFolderLinked(target).Message : null;
+
+    /// <summary>
+    /// Opens a workspace file for reading by what is actually opened (see <see cref="ConfinedFiles"/>):
+    /// null when there is no such file. Throws <see cref="KiroException"/> for a path that is refused or
+    /// is a folder.
+    /// </summary>
+    public FileStream? OpenRead(string relativePath)
+    {
+        var physical = ResolveCore(relativePath).Physical;
+        var (handle, isFolder) = ConfinedFiles.OpenRead(this, ToRelative(physical));
+        if (isFolder)
+        {
+            throw new KiroException("path_invalid", $"'{relativePath}' is a folder, not a file.");
+        }
+        return handle is null ? null : new FileStream(handle, FileAccess.Read, 1);
+    }
+
+    /// <summary>The refusal for a <c>.kiro</c> that is a symbolic link, wherever it points.</summary>
+    internal static KiroException KiroFolderLinked(string target) => new("kiro_folder_linked",
+        $"The workspace's .kiro folder is a symbolic link (to '{target}'). Kiro.Mcp neither reads nor writes through it, so specs, steering and hooks cannot be redirected to another place. Replace the link with a real folder (move the files it points at into .kiro), then try again.");
 
     /// <summary>
     /// The full path of <paramref name="relativePath"/> inside the workspace, spelled as the caller
@@ -66,6 +96,11 @@ public sealed class WorkspaceRoot
         var hops = 0;
         foreach (var segment in segments)
         {
+            if (physical == FullPath && string.Equals(segment, KiroFolder, PathComparison)
+                && new FileInfo(Path.Join(FullPath, segment)).LinkTarget is { } target)
+            {
+                throw KiroFolderLinked(target);
+            }
             physical = Step(physical, segment, ref hops);
             if (!IsInside(physical))
             {

@@ -69,10 +69,16 @@ public sealed class HookCatalog(FileStore store, UserKiroFolder user)
 
     private List<string> ListWorkspaceFiles()
     {
-        var full = store.Root.Resolve(WorkspaceFolder);
-        return Directory.Exists(full)
-            ? Directory.EnumerateFiles(full).Select(Path.GetFileName).OfType<string>().Where(HookFileReader.IsHookFile).Order(StringComparer.Ordinal).ToList()
-            : [];
+        try
+        {
+            // Listed from the folder actually opened (a link swapped in cannot list another folder).
+            return store.ListFiles(WorkspaceFolder).Where(HookFileReader.IsHookFile).ToList();
+        }
+        catch (KiroException)
+        {
+            // .kiro or .kiro/hooks is a link (out of the workspace, or .kiro itself): not the workspace's hooks.
+            return [];
+        }
     }
 
     internal static HookSet Parse(IReadOnlyList<(string Display, string Text, HookSource Source)> files)

@@ -26,6 +26,7 @@ public static class KiroMcpRegistration
     public static IServiceCollection AddKiroWorkspace(this IServiceCollection services, string workspace, ServerSettings? settings = null)
     {
         services.AddSingleton(new WorkspaceRoot(workspace));
+        services.AddHostedService<WorkspaceProblemLog>();
         services.TryAddSingleton(UserKiroFolder.FromEnvironment());
         services.AddSingleton<FileStore>();
         services.AddSingleton<TrustList>();

@@ -23,7 +23,7 @@ public sealed partial class WorkspaceChangeNotifier(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _names = specs.Names();
+        _names = SpecNames();
         watcher.Changed += OnChanged;
         return Task.CompletedTask;
     }
@@ -53,7 +53,7 @@ public sealed partial class WorkspaceChangeNotifier(
         try
         {
             index.Forget(paths);
-            var names = specs.Names();
+            var names = SpecNames();
             var listChanged = !names.SequenceEqual(_names);
             _names = names;
             LogChange(logger, paths.Count, listChanged);
@@ -78,6 +78,19 @@ public sealed partial class WorkspaceChangeNotifier(
         finally
         {
             _sending.Release();
+        }
+    }
+
+    /// <summary>The spec names, or none while .kiro cannot be read (e.g. it is a link: WorkspaceProblemLog reports that).</summary>
+    private IReadOnlyList<string> SpecNames()
+    {
+        try
+        {
+            return specs.Names();
+        }
+        catch (KiroException)
+        {
+            return [];
         }
     }
 

@@ -6,8 +6,8 @@ namespace Kiro.Mcp.Steering.References;
 
 /// <summary>
 /// Replaces Kiro's live file references, <c>#[[file:relative/path]]</c>, with the files' contents.
-/// Paths are confined to the workspace by <see cref="WorkspaceRoot.Resolve"/> (no "..", absolute
-/// paths or links out), each file and the whole expansion are bounded, and expansion is one level
+/// Paths are confined to the workspace by <see cref="WorkspaceRoot.OpenRead"/> (no "..", absolute
+/// paths or links out, checked on what is opened), each file and the whole expansion are bounded, and expansion is one level
 /// deep: references inside a referenced file stay as written, so a file that references itself (or
 /// two that reference each other) cannot loop. A reference that cannot be included becomes a visible
 /// note in the text; nothing here throws for a bad reference.
@@ -56,39 +56,51 @@ public sealed partial class ReferenceExpander(WorkspaceRoot root)
 
     private (string? Content, string Status, string? Note) Load(string path)
     {
-        string full;
+        FileStream? opened;
         try
         {
-            full = root.Resolve(path);
+            // Opened folder by folder without following links out, so a folder swapped for a link
+            // after the path was checked cannot make a reference inline a file from outside.
+            opened = root.OpenRead(path);
         }
         catch (KiroException e)
         {
-            return (null, "refused", e.Message);
+            return (null, "refused", e.Code == "path_invalid" && e.Message.EndsWith("is a folder, not a file.", StringComparison.Ordinal) ? "it is a folder, not a file" : e.Message);
         }
-        if (Directory.Exists(full))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, "refused", "it is a folder, not a file");
+            return (null, "refused", $"it could not be read ({e.GetType().Name})");
+        }
+        if (opened is null)
+        {
+            return (null, "missing", "the file does not exist");
         }
         try
         {
-            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = opened;
             if (stream.Length > MaxFileBytes)
             {
                 return (null, "too_large", $"the file has {stream.Length:N0} bytes, more than the {MaxFileBytes:N0} inlined; read it directly");
             }
-            var bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-            if (Array.IndexOf(bytes, (byte)0) >= 0)
+            // Read to the end rather than to the length seen, bounded, so a file that grows meanwhile stays bounded.
+            var bytes = new byte[MaxFileBytes + 1];
+            var count = 0;
+            int read;
+            while (count < bytes.Length && (read = stream.Read(bytes, count, bytes.Length - count)) > 0)
+            {
+                count += read;
+            }
+            if (count > MaxFileBytes)
+            {
+                return (null, "too_large", $"the file has more than the {MaxFileBytes:N0} bytes inlined; read it directly");
+            }
+            if (Array.IndexOf(bytes, (byte)0, 0, count) >= 0)
             {
                 return (null, "not_text", "it is a binary file");
             }
-            return (Utf8.GetString(bytes).TrimStart('\uFEFF'), "included", null);
+            return (Utf8.GetString(bytes, 0, count).TrimStart('\uFEFF'), "included", null);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return (null, "missing", "the file does not exist");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return (null, "refused", $"it could not be read ({e.GetType().Name})");
         }

@@ -20,6 +20,9 @@ public sealed class SteeringLoader(FileStore store, UserKiroFolder user, Steerin
     private const int MaxScannedFolders = 5_000;
     private static readonly HashSet<string> UnscannedFolders = new(StringComparer.OrdinalIgnoreCase) { "node_modules", "bin", "obj", "target", "dist", "vendor" };
 
+    // As the "*.md" search pattern matched: by case on Linux, ignoring it on Windows and macOS.
+    private static readonly StringComparison MarkdownExtension = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+
     public FileStore Store => store;
 
     public static string PathOf(string name) => $"{Folder}/{name}.md";
@@ -126,19 +129,16 @@ public sealed class SteeringLoader(FileStore store, UserKiroFolder user, Steerin
 
     private List<string> FileNames(string folder, List<SkippedFile> skipped)
     {
-        string full;
         try
         {
-            full = store.Root.Resolve(folder);
+            // Listed from the folder actually opened, so a swapped-in link cannot list another folder.
+            return store.ListFiles(folder).Where(f => f.EndsWith(".md", MarkdownExtension) && f.Length > 3).Select(f => f[..^3]).ToList();
         }
         catch (KiroException e)
         {
             skipped.Add(new SkippedFile(folder, e.Message));
             return [];
         }
-        return Directory.Exists(full)
-            ? Directory.EnumerateFiles(full, "*.md").Select(f => Path.GetFileName(f)[..^3]).Where(n => n.Length > 0).Order(StringComparer.Ordinal).ToList()
-            : [];
     }
 
     private async Task<VersionedText?> ReadAsync(string path, List<SkippedFile> skipped, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 using Kiro.Mcp.Steering.Generation.Analysis.Manifests;
+using Kiro.Mcp.Workspace;
 
 namespace Kiro.Mcp.Steering.Generation.Analysis.DotNet;
 
@@ -128,9 +129,11 @@ internal sealed class ProjectFileReader(string root, RepositoryFiles files)
         {
             try
             {
-                xml = XDocument.Load(System.IO.Path.Combine(root, relativePath)).Root;
+                // Opened by what is there now, never through a link out (the scan saw the tree a moment ago).
+                using var stream = new WorkspaceRoot(root).OpenRead(relativePath);
+                xml = stream is null ? null : XDocument.Load(stream).Root;
             }
-            catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException or KiroException)
             {
                 xml = null;
             }

@@ -1,3 +1,5 @@
+using Kiro.Mcp.Workspace;
+
 namespace Kiro.Mcp.Steering.Generation.Analysis.Manifests;
 
 /// <summary>Runs every manifest reader over the file list. A file that cannot be read or parsed is skipped.</summary>
@@ -52,12 +54,19 @@ public static class ManifestAnalyzer
     /// <summary>The file's text, or null when it is too large to be a manifest or cannot be read.</summary>
     internal static async Task<string?> ReadTextAsync(string root, string relativePath, CancellationToken cancellationToken)
     {
-        var full = Path.Combine(root, relativePath);
         try
         {
-            return new FileInfo(full).Length > 2_000_000 ? null : await File.ReadAllTextAsync(full, cancellationToken);
+            // Opened by what is there now, folder by folder without following links out: the scan
+            // skipped links, but a folder swapped for one since must not put outside text in steering.
+            await using var stream = new WorkspaceRoot(root).OpenRead(relativePath);
+            if (stream is null || stream.Length > 2_000_000)
+            {
+                return null;
+            }
+            using var reader = new StreamReader(stream);
+            return await reader.ReadToEndAsync(cancellationToken);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or KiroException or NotSupportedException)
         {
             return null;
         }
