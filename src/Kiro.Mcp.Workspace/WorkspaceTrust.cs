@@ -67,7 +67,8 @@ public sealed class WorkspaceTrust(WorkspaceRoot root, TrustList list, bool trus
         var path = Path.GetFullPath(file);
         try
         {
-            if (File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target)
+            // Only a link is resolved: a list that does not exist yet is placed by its folder below.
+            if (new FileInfo(path).LinkTarget is not null && File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target)
             {
                 path = target.FullName;
             }

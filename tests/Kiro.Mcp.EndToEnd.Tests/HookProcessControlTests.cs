@@ -11,7 +11,7 @@ public class HookProcessControlTests
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "reads /proc");
         using var workspace = new TempWorkspace();
-        await using var server = await ServerConnection.StartStdioAsync(workspace.Root);
+        await using var server = await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: [ServerConnection.Trust]);
         await server.CallOkAsync("hook_create", new
         {
             name = "Daemon",
@@ -42,7 +42,7 @@ public class HookProcessControlTests
         Assert.SkipUnless(OperatingSystem.IsLinux(), "reads /proc");
         using var workspace = new TempWorkspace();
         workspace.Write("loop.txt", "0\n");
-        await using var server = await ServerConnection.StartStdioAsync(workspace.Root);
+        await using var server = await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: [ServerConnection.Trust]);
         // The write comes 3.5 s after the run ended: later than the follow-up window, so only the kill
         // of leftovers (and, behind it, the per-file rate) stops the loop. It used to run every ~4 s, forever.
         await server.CallOkAsync("hook_create", new

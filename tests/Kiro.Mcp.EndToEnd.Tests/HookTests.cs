@@ -75,7 +75,14 @@ public class HookTests
         Assert.Contains("Docs review", notice);
         Assert.Contains("Check the edited guide for broken links.", notice);
         Assert.Contains("docs/guide.md", notice);
-        Assert.Empty(Notices(await server.CallAsync("hook_list", new { })));
+        // The same prompt in the structured result, for clients that show the model only structured content.
+        var structured = Assert.Single(next.StructuredContent!.Value.GetProperty("hookPrompts").EnumerateArray());
+        Assert.Equal("Docs review", structured.GetProperty("hook").GetString());
+        Assert.Equal("Check the edited guide for broken links.", structured.GetProperty("prompt").GetString());
+        Assert.Contains("docs/guide.md", structured.GetProperty("event").GetString());
+        var later = await server.CallAsync("hook_list", new { });
+        Assert.Empty(Notices(later));
+        Assert.False(later.StructuredContent!.Value.TryGetProperty("hookPrompts", out _));
         var none = await server.CallOkAsync("hook_pending", new { });
         Assert.Empty(none.GetProperty("prompts").EnumerateArray());
 

@@ -18,6 +18,16 @@ public class WorkspaceTrustTests
     }
 
     [Fact]
+    public void A_list_that_does_not_exist_yet_beside_the_workspace_is_not_mistaken_for_one_inside_it()
+    {
+        using var workspace = new TempWorkspace();
+        var trust = Trust(workspace, out _);
+
+        Assert.False(trust.IsTrusted);
+        Assert.DoesNotContain("inside this workspace", trust.Refusal("its command hooks do not run").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Trust_adds_the_canonical_path_read_at_every_check_and_untrust_removes_it()
     {
         using var workspace = new TempWorkspace();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kiro.Mcp.Hooks.Execution;
 using Kiro.Mcp.Hooks.Service;
 using ModelContextProtocol.Protocol;
@@ -33,6 +35,7 @@ public static class HookNotices
             if (prompts.Count > 0)
             {
                 result.Content = [.. result.Content, .. prompts.Select(p => new TextContentBlock { Text = p.Notice })];
+                result.StructuredContent = WithPrompts(result.StructuredContent, prompts);
             }
             return result;
         };
@@ -40,4 +43,23 @@ public static class HookNotices
     /// <summary>Whether the tool may write files: every tool not marked read-only, or an unknown one.</summary>
     private static bool Writes(RequestContext<CallToolRequestParams> context) =>
         (context.MatchedPrimitive as McpServerTool)?.ProtocolTool.Annotations?.ReadOnlyHint != true;
+
+    /// <summary>
+    /// The prompts also go into the structured result as "hookPrompts", since some clients show the model
+    /// only structured content. Output schemas allow extra properties, so the result stays valid.
+    /// </summary>
+    private static JsonElement? WithPrompts(JsonElement? structured, IReadOnlyList<PendingPrompt> prompts)
+    {
+        if (structured is not { ValueKind: JsonValueKind.Object } value || JsonNode.Parse(value.GetRawText()) is not JsonObject node)
+        {
+            return structured;
+        }
+        node["hookPrompts"] = new JsonArray([.. prompts.Select(p => (JsonNode)new JsonObject
+        {
+            ["hook"] = p.Hook,
+            ["event"] = p.Event,
+            ["prompt"] = p.Prompt,
+        })]);
+        return JsonSerializer.SerializeToElement(node, KiroJson.Options);
+    }
 }
