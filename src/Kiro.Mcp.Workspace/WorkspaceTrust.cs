@@ -7,8 +7,15 @@ namespace Kiro.Mcp.Workspace;
 /// is read at every check, so <c>kiro-mcp trust</c> and <c>untrust</c> take effect without a restart. A list
 /// that lies inside the workspace is ignored: nothing under the workspace is ever read for trust.
 /// </summary>
-public sealed class WorkspaceTrust(WorkspaceRoot root, TrustList list, bool trustedForThisProcess)
+/// <param name="command">
+/// How the user runs this server, as they would type it (<c>kiro-mcp</c> for the installed tool,
+/// <c>dotnet /path/Kiro.Mcp.Server.dll</c> for a build), so the refusal's "run … trust" works as written.
+/// </param>
+public sealed class WorkspaceTrust(WorkspaceRoot root, TrustList list, bool trustedForThisProcess, string command = WorkspaceTrust.ToolCommand)
 {
+    /// <summary>The installed tool's command.</summary>
+    public const string ToolCommand = "kiro-mcp";
+
     public const string Option = "--trust";
 
     // Paths are compared as the platform's file systems compare them by default.
@@ -46,7 +53,7 @@ public sealed class WorkspaceTrust(WorkspaceRoot root, TrustList list, bool trus
     }
 
     /// <summary>One sentence that says exactly how to trust this workspace.</summary>
-    public string HowToTrust => $"To trust it, run `kiro-mcp trust {ShellQuote(root.FullPath)}` (or start the server with {Option}).";
+    public string HowToTrust => $"To trust it, run `{command} trust {ShellQuote(root.FullPath)}` (or start the server with {Option}).";
 
     /// <summary>"This workspace is not trusted, so {what}. To trust it, …": for a note or a refusal.</summary>
     public string Untrusted(string what)
@@ -93,7 +100,8 @@ public sealed class WorkspaceTrust(WorkspaceRoot root, TrustList list, bool trus
         return path.Equals(root.FullPath, StringComparison.Ordinal) || root.IsInside(path);
     }
 
-    private static string ShellQuote(string path)
+    /// <summary>A path as a shell takes it: bare when it is plain, quoted otherwise.</summary>
+    public static string ShellQuote(string path)
     {
         if (path.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '\\' or '.' or '_' or '-' or ':'))
         {

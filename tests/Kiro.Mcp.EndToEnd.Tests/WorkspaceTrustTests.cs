@@ -25,7 +25,7 @@ public class WorkspaceTrustTests
             Assert.Equal("project_files", result.GetProperty("dotNetAnalysis").GetString());
             var notes = string.Join("\n", result.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
             Assert.Contains("This workspace is not trusted", notes, StringComparison.Ordinal);
-            Assert.Contains("`kiro-mcp trust ", notes, StringComparison.Ordinal);
+            Assert.Contains($"`{ServerConnection.TrustCommand} ", notes, StringComparison.Ordinal);
             Assert.Contains("--trust", notes, StringComparison.Ordinal);
             // Still useful untrusted: the project and its code are described from their files.
             Assert.Contains("Evil", workspace.Read(".kiro/steering/tech.md"), StringComparison.Ordinal);
@@ -90,17 +90,17 @@ public class WorkspaceTrustTests
 
         var refused = await server.CallErrorAsync("hook_run", new { name = "Stamp" }, "workspace_untrusted");
         Assert.Contains("This workspace is not trusted, so its command hooks do not run", refused, StringComparison.Ordinal);
-        Assert.Contains($"`kiro-mcp trust {workspace.Root}`", refused, StringComparison.Ordinal);
+        Assert.Contains($"`{ServerConnection.TrustCommand} {workspace.Root}`", refused, StringComparison.Ordinal);
         Assert.Contains("--trust", refused, StringComparison.Ordinal);
         var list = await server.CallOkAsync("hook_list", new { });
         Assert.False(list.GetProperty("trusted").GetBoolean());
         Assert.False(list.GetProperty("commandHooks").GetBoolean());
-        Assert.Contains("kiro-mcp trust", list.GetProperty("trust").GetString(), StringComparison.Ordinal);
+        Assert.Contains(ServerConnection.TrustCommand, list.GetProperty("trust").GetString(), StringComparison.Ordinal);
         var hooks = list.GetProperty("hooks").EnumerateArray().ToDictionary(h => h.GetProperty("name").GetString()!);
         Assert.False(hooks["Run on save"].GetProperty("fires").GetBoolean());
         Assert.True(hooks["Tell on save"].GetProperty("fires").GetBoolean());
         var created = await server.CallOkAsync("hook_create", new { name = "Later", trigger = "Manual", actionType = "command", command = "echo later > later.out" });
-        Assert.Contains("kiro-mcp trust", created.GetProperty("nextStep").GetString(), StringComparison.Ordinal);
+        Assert.Contains(ServerConnection.TrustCommand, created.GetProperty("nextStep").GetString(), StringComparison.Ordinal);
 
         // A save fires the agent hook (its prompt reaches the assistant) and not the command hook.
         workspace.Write("src/app.txt", "v2\n");
@@ -108,8 +108,12 @@ public class WorkspaceTrustTests
         Assert.False(File.Exists(workspace.PathOf("command-ran.out")));
         Assert.False(File.Exists(workspace.PathOf("stamp.out")));
 
-        // The user trusts the workspace from a terminal; the running server reads the list at its next call.
-        await ServerConnection.TrustAsync(workspace.Root);
+        // The user trusts the workspace from a terminal by running exactly the command the refusal gave;
+        // the running server reads the list at its next call.
+        var given = refused.Split('`')[1].Split(' ');
+        Assert.Equal("trust", given[^2]);
+        var (exitCode, output) = await ServerConnection.RunAsync(given[0], given[1..]);
+        Assert.True(exitCode == 0, output);
         var run = await server.CallOkAsync("hook_run", new { name = "Stamp" });
         Assert.Equal("ok", run.GetProperty("run").GetProperty("outcome").GetString());
         Assert.Equal("stamped\n", workspace.Read("stamp.out"));
@@ -139,7 +143,7 @@ public class WorkspaceTrustTests
             await server.CallOkAsync("task_start", new { spec = "gate", taskId = "1" });
             var refused = await server.CallErrorAsync("task_complete", new { spec = "gate", taskId = "1" }, "workspace_untrusted");
             Assert.Contains("This workspace is not trusted, so its verification command (`echo ran > task-verify.out`) does not run", refused, StringComparison.Ordinal);
-            Assert.Contains($"`kiro-mcp trust {workspace.Root}`", refused, StringComparison.Ordinal);
+            Assert.Contains($"`{ServerConnection.TrustCommand} {workspace.Root}`", refused, StringComparison.Ordinal);
             Assert.Contains("verify: false", refused, StringComparison.Ordinal);
             Assert.False(File.Exists(workspace.PathOf("task-verify.out")));
             Assert.Contains("- [-] 1.", workspace.Read(".kiro/specs/gate/tasks.md"), StringComparison.Ordinal);

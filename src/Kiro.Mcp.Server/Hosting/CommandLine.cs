@@ -80,6 +80,7 @@ public static class CommandLine
                 NoCommandHooks = result.GetValue(noCommandHooks),
                 MaxMessageBytes = result.GetValue(maxMessageBytes),
                 Trust = result.GetValue(trust),
+                Command = ServerCommand.Current,
                 LogFile = result.GetValue(logFile)?.FullName,
                 LogLevel = result.GetValue(logLevel),
             };

@@ -31,7 +31,7 @@ public static class KiroMcpRegistration
         services.AddSingleton<FileStore>();
         services.AddSingleton<TrustList>();
         // Trust is decided outside the repository: --trust for this process, or the user's own trust list.
-        services.AddSingleton(sp => new WorkspaceTrust(sp.GetRequiredService<WorkspaceRoot>(), sp.GetRequiredService<TrustList>(), settings?.Trust == true));
+        services.AddSingleton(sp => new WorkspaceTrust(sp.GetRequiredService<WorkspaceRoot>(), sp.GetRequiredService<TrustList>(), settings?.Trust == true, settings?.Command ?? WorkspaceTrust.ToolCommand));
         services.AddSingleton<SpecIndex>();
         services.AddSingleton(TimeProvider.System);
         // First of the hosted services: leftovers of a killed server are gone before anything reads .kiro/.

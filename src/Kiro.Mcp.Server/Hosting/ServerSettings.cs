@@ -1,3 +1,4 @@
+using Kiro.Mcp.Workspace;
 using Serilog.Events;
 
 namespace Kiro.Mcp.Server.Hosting;
@@ -31,6 +32,9 @@ public sealed record ServerSettings
 
     /// <summary>True to trust the workspace for this process (--trust), whatever the user's trust list says.</summary>
     public bool Trust { get; init; }
+
+    /// <summary>How the user runs this server (see <see cref="ServerCommand"/>), for messages that name a sub-command such as <c>trust</c>.</summary>
+    public string Command { get; init; } = WorkspaceTrust.ToolCommand;
 
     public string? LogFile { get; init; }
 

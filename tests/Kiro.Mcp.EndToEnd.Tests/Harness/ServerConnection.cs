@@ -141,11 +141,23 @@ public sealed class ServerConnection : IAsyncDisposable
     /// Runs <c>kiro-mcp trust</c> (or another sub-command) as the user would, with the test's stand-in for ~/.kiro,
     /// and returns its exit code and output.
     /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string workspace, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunCommandAsync(string workspace, params string[] args) =>
+        RunAsync("dotnet", [ServerBinary.Path, .. args], workspace);
+
+    /// <summary>
+    /// How the server names its own trust command when launched as <c>dotnet Kiro.Mcp.Server.dll</c>, as these
+    /// tests launch it (the installed tool says <c>kiro-mcp trust</c>).
+    /// </summary>
+    public static string TrustCommand => $"dotnet {ServerBinary.Path} trust";
+
+    /// <summary>
+    /// Runs a command line a message told the user to run, with the test's stand-in for ~/.kiro (that of
+    /// <paramref name="workspace"/>, or of the workspace the command's last argument names).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string program, IReadOnlyList<string> args, string? workspace = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.Environment[UserKiroVariable] = UserKiroDirectory(workspace);
-        info.ArgumentList.Add(ServerBinary.Path);
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.Environment[UserKiroVariable] = UserKiroDirectory(workspace ?? args[^1]);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
