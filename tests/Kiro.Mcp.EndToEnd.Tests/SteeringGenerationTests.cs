@@ -10,7 +10,7 @@ public class SteeringGenerationTests
     [Fact]
     public async Task Generation_over_stdio_reports_progress_writes_the_documents_and_reuses_the_analysis()
     {
-        using var workspace = SampleWorkspace();
+        using var workspace = GreeterRepository.Create();
         await using var server = await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: [ServerConnection.Trust]);
         var progress = new ConcurrentQueue<ProgressNotificationValue>();
 
@@ -47,7 +47,7 @@ public class SteeringGenerationTests
     [Fact]
     public async Task A_hand_edit_is_kept_and_returned_as_a_diff()
     {
-        using var workspace = SampleWorkspace();
+        using var workspace = GreeterRepository.Create();
         await using var server = await ServerConnection.StartStdioAsync(workspace.Root);
         await server.CallOkAsync("steering_generate", new { documents = new[] { "product" } });
         workspace.Write(".kiro/steering/product.md", workspace.Read(".kiro/steering/product.md") + "\nOur customers are teachers.\n");
@@ -69,7 +69,7 @@ public class SteeringGenerationTests
     public async Task Roslyn_is_loaded_by_the_server_only_when_generation_runs()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "Reads /proc/<pid>/maps.");
-        using var workspace = SampleWorkspace();
+        using var workspace = GreeterRepository.Create();
         // MSBuild evaluates projects only in a trusted workspace, and never in a dry run.
         var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, [ServerConnection.Trust]);
         try
@@ -91,25 +91,6 @@ public class SteeringGenerationTests
 
     private static List<string> MappedFiles(int pid) =>
         File.ReadAllLines($"/proc/{pid}/maps").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length >= 6).Select(p => p[5]).Distinct().ToList();
-
-    private static TempWorkspace SampleWorkspace()
-    {
-        var workspace = new TempWorkspace();
-        workspace.Write("README.md", "# Greeter\n\nGreets people from the command line.\n");
-        workspace.Write("Greeter.Cli/Greeter.Cli.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-            </Project>
-            """);
-        workspace.Write("Greeter.Cli/Program.cs", "System.Console.WriteLine(new Greeter.Greeting().Text);\n");
-        workspace.Write("Greeter.Cli/Greeting.cs", "namespace Greeter;\n\npublic sealed class Greeting\n{\n    public string Text => \"Hello\";\n}\n");
-        Git.Init(workspace.Root);
-        Git.CommitAll(workspace.Root, "Greeter");
-        return workspace;
-    }
 
     private sealed class QueueProgress(ConcurrentQueue<ProgressNotificationValue> queue) : IProgress<ProgressNotificationValue>
     {

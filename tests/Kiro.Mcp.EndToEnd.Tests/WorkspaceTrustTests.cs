@@ -48,19 +48,7 @@ public class WorkspaceTrustTests
     [InlineData(true)]
     public async Task A_dry_run_leaves_every_byte_as_it_was_including_obj_and_bin(bool trusted)
     {
-        using var workspace = new TempWorkspace();
-        workspace.Write("README.md", "# Greeter\n\nGreets people from the command line.\n");
-        workspace.Write("Greeter.Cli/Greeter.Cli.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-            </Project>
-            """);
-        workspace.Write("Greeter.Cli/Program.cs", "System.Console.WriteLine(\"Hello\");\n");
-        Git.Init(workspace.Root);
-        Git.CommitAll(workspace.Root, "Greeter");
+        using var workspace = GreeterRepository.Create();
         await using var server = await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: trusted ? [ServerConnection.Trust] : []);
         await server.CallOkAsync("spec_list", new { });
         var before = workspace.Snapshot();

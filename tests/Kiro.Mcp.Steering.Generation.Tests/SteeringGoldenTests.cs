@@ -76,6 +76,20 @@ public class SteeringGoldenTests
         Assert.Contains("- Keep a list without leaving the terminal", product, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_huge_readme_code_block_is_cut_in_product_md()
+    {
+        var listing = string.Join("\n", Enumerable.Range(1, 5_000).Select(i => $"line {i}"));
+        using var repo = new SampleRepository().Write("README.md", $"# big\n\nA tool.\n\n```\n{listing}\n```\n");
+        using var generator = repo.Generator();
+
+        var result = await generator.GenerateAsync(["product"], false, true, null, TestContext.Current.CancellationToken);
+
+        var product = result.Documents[0].Content;
+        Assert.Contains("line 30\n…\n```", product, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 31\n", product, StringComparison.Ordinal);
+    }
+
     internal static SampleRepository Create(string sample) => sample switch
     {
         "dotnet-solution" => Samples.DotNetSolution(),

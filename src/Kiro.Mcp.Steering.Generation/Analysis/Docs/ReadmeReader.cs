@@ -8,6 +8,7 @@ public static partial class ReadmeReader
 {
     private const int MaxItems = 15;
     private const int MaxDocs = 20;
+    private const int MaxCodeLines = 30;
 
     public static async Task<ReadmeFacts> ReadAsync(string root, RepositoryFiles files, CancellationToken cancellationToken)
     {
@@ -111,7 +112,9 @@ public static partial class ReadmeReader
                 {
                     code.RemoveAt(code.Count - 1);
                 }
-                paragraphs.Add("```\n" + string.Join('\n', code) + "\n```");
+                // product.md is included in every task context: a README's long listing is cut, not copied whole.
+                var shown = code.Count <= MaxCodeLines ? code : [.. code.Take(MaxCodeLines), "…"];
+                paragraphs.Add("```\n" + string.Join('\n', shown) + "\n```");
                 code.Clear();
             }
         }
