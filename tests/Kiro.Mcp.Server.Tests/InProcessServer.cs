@@ -27,7 +27,7 @@ public sealed class InProcessServer : IAsyncDisposable
         services.AddLogging();
         // A stand-in for ~/.kiro beside the workspace, so no test reads the real home folder.
         services.AddSingleton(new UserKiroFolder(workspace + ".user-kiro"));
-        services.AddKiroWorkspace(workspace);
+        services.AddKiroWorkspaces(ServerSettings.ForWorkspace(workspace));
         services.AddKiroMcpServer(mcp => mcp.WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream()));
         _services = services.BuildServiceProvider(validateScopes: true);
         _serverTask = _services.GetRequiredService<McpServer>().RunAsync(_stop.Token);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Kiro.Mcp.Server.Http;
+using Kiro.Mcp.Server.Workspaces;
 using Kiro.Mcp.Workspace;
 using Serilog.Events;
 
@@ -17,10 +18,20 @@ public static class CommandLine
     /// </param>
     public static RootCommand Create(Action<IMcpServerBuilder>? extensions = null)
     {
-        var workspace = new Option<DirectoryInfo>("--workspace", "-w")
+        var workspace = new Option<string[]>("--workspace", "-w")
         {
-            Description = "The workspace (repository) whose .kiro folder is served. Default: the current directory.",
-            DefaultValueFactory = _ => new DirectoryInfo(Environment.CurrentDirectory),
+            Description = "A workspace (repository) to serve, as PATH (named after its folder) or NAME=PATH; repeat for several. The first is the default. Default: the current directory.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var workspaces = new Option<DirectoryInfo[]>("--workspaces")
+        {
+            Description = "Serve every repository (folder with .git or .kiro) directly under DIR, including ones added later; each is loaded on first use.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var idleUnload = new Option<int>("--idle-unload")
+        {
+            Description = "Seconds a workspace from --workspaces stays loaded after its last use. Default 600.",
+            DefaultValueFactory = _ => 600,
         };
         var stdio = new Option<bool>("--stdio") { Description = "Serve MCP over stdin/stdout, for desktop clients (the default)." };
         var http = new Option<bool>("--http") { Description = "Serve MCP over Streamable HTTP at /mcp." };
@@ -51,7 +62,7 @@ public static class CommandLine
 
         var root = new RootCommand("Kiro.Mcp: Kiro-style spec-driven development (specs, approvals, tasks) for any MCP client.")
         {
-            workspace, stdio, http, host, port, stateless, token, noCommandHooks, trust, maxMessageBytes, logFile, logLevel,
+            workspace, workspaces, idleUnload, stdio, http, host, port, stateless, token, noCommandHooks, trust, maxMessageBytes, logFile, logLevel,
         };
         root.Subcommands.Add(TrustCommands.Trust());
         root.Subcommands.Add(TrustCommands.Untrust());
@@ -69,9 +80,18 @@ public static class CommandLine
                 await Console.Error.WriteLineAsync(tokenProblem);
                 return 2;
             }
+            var folders = (result.GetValue(workspaces) ?? []).Select(d => d.FullName).ToList();
+            var (entries, workspaceProblem) = ParseWorkspaces(result.GetValue(workspace) ?? [], folders.Count == 0 ? Environment.CurrentDirectory : null);
+            if (workspaceProblem is not null)
+            {
+                await Console.Error.WriteLineAsync(workspaceProblem);
+                return 2;
+            }
             var settings = new ServerSettings
             {
-                Workspace = result.GetValue(workspace)!.FullName,
+                Workspaces = entries,
+                WorkspaceFolders = folders,
+                IdleUnload = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(idleUnload))),
                 Http = result.GetValue(http),
                 Host = result.GetValue(host)!,
                 Port = result.GetValue(port),
@@ -94,6 +114,34 @@ public static class CommandLine
                 : await StdioServer.RunAsync(settings, extensions, cancellationToken);
         });
         return root;
+    }
+
+    /// <summary>
+    /// Each <c>--workspace</c> value, <c>PATH</c> or <c>NAME=PATH</c>, as a named full path; with none given,
+    /// <paramref name="fallback"/> (the current directory) when there is one. Two workspaces with one name
+    /// are refused: a client could not tell them apart.
+    /// </summary>
+    internal static (IReadOnlyList<WorkspaceEntry> Entries, string? Problem) ParseWorkspaces(IReadOnlyList<string> values, string? fallback)
+    {
+        var entries = new List<WorkspaceEntry>();
+        foreach (var value in values.Count == 0 && fallback is not null ? [fallback] : values)
+        {
+            var split = value.IndexOf('=', StringComparison.Ordinal);
+            // NAME=PATH only when what precedes '=' can be a name: a path may contain '=' too.
+            var named = split > 0 && WorkspaceName.IsValid(value[..split]);
+            if (split > 0 && !named && !Directory.Exists(value))
+            {
+                return (entries, $"--workspace {value}: {WorkspaceName.Problem(value[..split])}");
+            }
+            var path = Path.GetFullPath(named ? value[(split + 1)..] : value);
+            var name = named ? value[..split] : WorkspaceName.FromPath(path);
+            if (entries.FirstOrDefault(e => e.Name == name) is { } other)
+            {
+                return (entries, $"Two workspaces are named '{name}' ({other.Path} and {path}). Name one of them: --workspace OTHER-NAME={path}");
+            }
+            entries.Add(new WorkspaceEntry(name, path));
+        }
+        return (entries, null);
     }
 
     /// <summary>
@@ -145,9 +193,19 @@ public static class CommandLine
 
     internal static string? Validate(ServerSettings settings)
     {
-        if (!Directory.Exists(settings.Workspace))
+        foreach (var entry in settings.Workspaces)
         {
-            return $"The workspace '{settings.Workspace}' does not exist. Pass --workspace with an existing folder.";
+            if (!Directory.Exists(entry.Path))
+            {
+                return $"The workspace '{entry.Path}' does not exist. Pass --workspace with an existing folder.";
+            }
+        }
+        foreach (var folder in settings.WorkspaceFolders)
+        {
+            if (!Directory.Exists(folder))
+            {
+                return $"The folder '{folder}' does not exist. Pass --workspaces with an existing folder that holds repositories.";
+            }
         }
         if (settings.MaxMessageBytes < 1024)
         {

@@ -7,7 +7,11 @@ using Serilog;
 
 namespace Kiro.Mcp.Server.Hosting;
 
-/// <summary>MCP over Streamable HTTP at /mcp, on loopback unless told otherwise.</summary>
+/// <summary>
+/// MCP over Streamable HTTP on loopback unless told otherwise: /mcp serves every workspace (tools take a
+/// 'workspace' argument), /mcp/NAME serves the workspace NAME alone, so each IDE window can point at its
+/// repository's own URL.
+/// </summary>
 public static class HttpServer
 {
     public const string Path = "/mcp";
@@ -22,7 +26,7 @@ public static class HttpServer
         var port = new Uri(address).Port;
         // Printed once, when requests can be served: scripts and tests wait for this line.
         await Console.Error.WriteLineAsync($"Listening on http://{UrlHost(settings.Host)}:{port}{Path}");
-        logger.Information("Kiro.Mcp {Version} serving {Workspace} over HTTP ({Mode})", KiroMcpRegistration.Version, settings.Workspace, settings.Stateless ? "stateless" : "stateful");
+        logger.Information("Kiro.Mcp {Version} serving {Workspaces} over HTTP ({Mode})", KiroMcpRegistration.Version, settings.Describe(), settings.Stateless ? "stateless" : "stateful");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
@@ -46,7 +50,7 @@ public static class HttpServer
             options.AllowEmptyHosts = false;
         });
         var sessions = new SessionRegistry();
-        builder.Services.AddKiroWorkspace(settings.Workspace, settings);
+        builder.Services.AddKiroWorkspaces(settings);
         builder.Services.AddKiroMcpServer(
             mcp =>
             {
@@ -57,6 +61,7 @@ public static class HttpServer
                     {
                         sessions.Attach(options);
                     }
+                    options.ConfigureSessionOptions = WorkspaceEndpoint.ConfigureSessionAsync;
                 });
                 if (!settings.Stateless)
                 {
@@ -86,7 +91,9 @@ public static class HttpServer
         {
             app.UseMiddleware<SessionDeleteMiddleware>(sessions);
         }
+        app.UseMiddleware<WorkspaceEndpoint>();
         app.MapMcp(Path);
+        app.MapMcp(Path + "/{" + WorkspaceEndpoint.RouteValue + "}");
         return app;
     }
 

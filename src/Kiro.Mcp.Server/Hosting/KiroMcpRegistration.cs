@@ -9,6 +9,7 @@ using Kiro.Mcp.Steering.References;
 using Kiro.Mcp.Steering.Service;
 using Kiro.Mcp.Steering.Generation.Roslyn;
 using Kiro.Mcp.Steering.Generation.Service;
+using Kiro.Mcp.Server.Workspaces;
 using Kiro.Mcp.Workspace;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -23,18 +24,40 @@ public static class KiroMcpRegistration
 {
     public const string ServerName = "kiro-mcp";
 
-    public static IServiceCollection AddKiroWorkspace(this IServiceCollection services, string workspace, ServerSettings? settings = null)
+    /// <summary>
+    /// The server-wide services: which workspaces exist (<see cref="WorkspaceCatalog"/>), the loaded ones
+    /// (<see cref="WorkspacePool"/>), how a request picks one, and what all of them share.
+    /// </summary>
+    public static IServiceCollection AddKiroWorkspaces(this IServiceCollection services, ServerSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings);
+        services.TryAddSingleton(UserKiroFolder.FromEnvironment());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TrustList>();
+        services.AddSingleton<SubscriptionRegistry>();
+        services.AddSingleton(sp => new WorkspaceCatalog(settings.Workspaces, settings.WorkspaceFolders, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new WorkspacePool(
+            sp.GetRequiredService<WorkspaceCatalog>(), sp, settings, sp.GetRequiredService<SubscriptionRegistry>(), sp.GetRequiredService<ILogger<WorkspacePool>>()));
+        services.AddSingleton<WorkspaceSelector>();
+        services.AddHostedService<WorkspaceStartup>();
+        return services;
+    }
+
+    /// <summary>
+    /// One workspace's own services, in the container <see cref="WorkspaceHost"/> builds for it: its files,
+    /// trust, specs, steering, hooks, watcher and the listeners that start with it.
+    /// </summary>
+    public static IServiceCollection AddKiroWorkspace(this IServiceCollection services, string workspace, ServerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(new WorkspaceRoot(workspace));
         services.AddHostedService<WorkspaceProblemLog>();
-        services.TryAddSingleton(UserKiroFolder.FromEnvironment());
         services.AddSingleton<FileStore>();
-        services.AddSingleton<TrustList>();
         // Trust is decided outside the repository: --trust for this process, or the user's own trust list.
-        services.AddSingleton(sp => new WorkspaceTrust(sp.GetRequiredService<WorkspaceRoot>(), sp.GetRequiredService<TrustList>(), settings?.Trust == true, settings?.Command ?? WorkspaceTrust.ToolCommand));
+        services.AddSingleton(sp => new WorkspaceTrust(sp.GetRequiredService<WorkspaceRoot>(), sp.GetRequiredService<TrustList>(), settings.Trust, settings.Command));
         services.AddSingleton<SpecIndex>();
-        services.AddSingleton(TimeProvider.System);
-        // First of the hosted services: leftovers of a killed server are gone before anything reads .kiro/.
+        // First of the listeners: leftovers of a killed server are gone before anything reads .kiro/.
         services.AddHostedService<LeftoverCleanup>();
         services.AddSingleton<SpecService>();
         services.AddSingleton<TaskService>();
@@ -47,7 +70,6 @@ public static class KiroMcpRegistration
         services.AddSingleton<ISteeringSource, TaskSteeringSource>();
         // The lambda's body is the only reference to the Roslyn assembly: it loads on the first generation, never at start-up.
         services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), static () => new MsBuildCodeReader(), sp.GetRequiredService<WorkspaceTrust>()));
-        services.AddSingleton<SubscriptionRegistry>();
         // One watcher for the whole workspace; its listeners subscribe as they start, then WatcherHost starts it.
         services.AddSingleton(sp => WatcherHost.Create(sp.GetRequiredService<WorkspaceRoot>()));
         services.AddHostedService<WorkspaceChangeNotifier>();
@@ -61,12 +83,16 @@ public static class KiroMcpRegistration
         var builder = services.AddMcpServer(options =>
         {
             options.ServerInfo = new Implementation { Name = ServerName, Title = "Kiro.Mcp", Version = Version };
-            options.ServerInstructions = Instructions;
+            options.ServerInstructions = ServerInstructions.Workflow;
         });
-        // The assistant learns at the start whether code from the workspace may run, and how the user can allow it.
-        services.AddOptions<McpServerOptions>().Configure<WorkspaceTrust>((options, trust) => options.ServerInstructions = Instructions + " " + TrustInstructions(trust));
+        // The assistant learns at the start which workspaces there are, and whether code from them may run.
+        services.AddOptions<McpServerOptions>().Configure<WorkspaceCatalog, TrustList, ServerSettings>((options, catalog, trust, settings) =>
+            options.ServerInstructions = ServerInstructions.For(catalog, trust, settings, pinned: null));
+        // Every workspace-bound tool takes 'workspace'; declared once here rather than by each tool.
+        services.PostConfigure<McpServerOptions>(WorkspaceArgument.AddTo);
         transport(builder);
         builder
+            .WithTools<WorkspaceTools>(KiroJson.Options)
             .WithTools<SpecTools>(KiroJson.Options)
             .WithTools<TaskTools>(KiroJson.Options)
             .WithTools<SteeringTools>(KiroJson.Options)
@@ -75,33 +101,24 @@ public static class KiroMcpRegistration
             .WithResources<SpecResources>()
             .WithResources<SteeringResources>()
             .WithResources<HookResources>()
+            .WithListResourcesHandler(WorkspaceResourceList.HandleAsync)
             .WithPrompts<SpecPrompts>(KiroJson.Options)
             .WithPrompts<SteeringPrompts>(KiroJson.Options)
             .WithCompleteHandler(Completions.HandleAsync)
+            // subscriptions/listen is the 2026-07-28 way to subscribe, and works on stateless HTTP too.
+            .WithSubscriptionsListenHandler(SubscriptionHandlers.ListenAsync)
             .WithMessageFilters(filters => filters.AddIncomingFilter(InvalidParamsFilter.Incoming))
-            .WithRequestFilters(filters => filters.AddCallToolFilter(CancellationLog.Tools).AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddReadResourceFilter(ErrorFilters.Resources));
-        if (notifications)
-        {
-            // Subscriptions need a session to notify; stateless HTTP has none, so it does not offer them.
-            builder
-                .WithSubscribeToResourcesHandler(SubscriptionRegistry.SubscribeAsync)
-                .WithUnsubscribeFromResourcesHandler(SubscriptionRegistry.UnsubscribeAsync)
-                .WithMessageFilters(filters => filters.AddIncomingFilter(SubscriptionRegistry.TrackSessions));
-        }
+            .WithRequestFilters(filters => filters
+                .AddCallToolFilter(CancellationLog.Tools).AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools)
+                .AddCallToolFilter(WorkspaceFilters.Tools).AddCallToolFilter(HookNotices.Tools)
+                .AddReadResourceFilter(ErrorFilters.Resources).AddReadResourceFilter(WorkspaceFilters.Resources));
+        // resources/subscribe needs a session to notify; stateless HTTP has none, so it refuses and points to subscriptions/listen.
+        builder
+            .WithSubscribeToResourcesHandler(notifications ? SubscriptionHandlers.SubscribeAsync : SubscriptionHandlers.RefuseStatelessAsync)
+            .WithUnsubscribeFromResourcesHandler(SubscriptionHandlers.UnsubscribeAsync);
         return services;
     }
 
     public static string Version { get; } =
         typeof(KiroMcpRegistration).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
-
-    private static string TrustInstructions(WorkspaceTrust trust) => trust.IsTrusted
-        ? "This workspace is trusted: its command hooks, task verification commands and MSBuild evaluation run."
-        : trust.Untrusted("its command hooks, task verification commands and MSBuild evaluation in steering_generate do not run (agent hooks and every other tool work)")
-            .Replace("To trust it, run", "Only the user can trust it: they run", StringComparison.Ordinal);
-
-    private const string Instructions =
-        "Kiro-style spec-driven development. A spec goes requirements → design → tasks (design-first: design → requirements → tasks; bugfix: bugfix → design → tasks), " +
-        "and each document must be approved by the user (spec_approve) before the next can be written. Start with spec_create, follow the nextStep of every result, " +
-        "and run spec_validate before asking for approval. The prompt 'spec_workflow' explains the whole flow. " +
-        "Before changing files, call steering_context with their paths for the project's rules.";
 }

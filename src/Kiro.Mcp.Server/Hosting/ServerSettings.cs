@@ -1,3 +1,4 @@
+using Kiro.Mcp.Server.Workspaces;
 using Kiro.Mcp.Workspace;
 using Serilog.Events;
 
@@ -6,7 +7,22 @@ namespace Kiro.Mcp.Server.Hosting;
 /// <summary>Everything the command line decides, as one plain object.</summary>
 public sealed record ServerSettings
 {
-    public required string Workspace { get; init; }
+    /// <summary>The workspaces named with --workspace, in the order given: the first is the default, all are loaded at start.</summary>
+    public IReadOnlyList<WorkspaceEntry> Workspaces { get; init; } = [];
+
+    /// <summary>The folders given with --workspaces: every repository directly under them is served, loaded on first use.</summary>
+    public IReadOnlyList<string> WorkspaceFolders { get; init; } = [];
+
+    /// <summary>How long a workspace from --workspaces stays loaded after its last use.</summary>
+    public TimeSpan IdleUnload { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The workspaces and folders served, for the start-up log line.</summary>
+    public string Describe() =>
+        string.Join(", ", Workspaces.Select(w => $"{w.Name}={w.Path}").Concat(WorkspaceFolders.Select(f => $"every repository in {f}")));
+
+    /// <summary>Settings serving one folder, as the server did before it served several.</summary>
+    public static ServerSettings ForWorkspace(string path) =>
+        new() { Workspaces = [new WorkspaceEntry(WorkspaceName.FromPath(path), path)] };
 
     public bool Http { get; init; }
 

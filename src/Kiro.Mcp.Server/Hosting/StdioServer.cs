@@ -16,7 +16,7 @@ public static class StdioServer
         await using var logger = Logging.Create(settings);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSerilog(logger);
-        builder.Services.AddKiroWorkspace(settings.Workspace, settings);
+        builder.Services.AddKiroWorkspaces(settings);
         builder.Services.AddKiroMcpServer(mcp =>
         {
             mcp.WithStdioServerTransport();
@@ -27,7 +27,7 @@ public static class StdioServer
             extensions?.Invoke(mcp);
         });
         using var host = builder.Build();
-        logger.Information("Kiro.Mcp {Version} serving {Workspace} over stdio", KiroMcpRegistration.Version, settings.Workspace);
+        logger.Information("Kiro.Mcp {Version} serving {Workspaces} over stdio", KiroMcpRegistration.Version, settings.Describe());
         await host.RunAsync(cancellationToken);
         RuntimeDiagnostics.Log(logger);
         return 0;

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using Kiro.Mcp.Specs.Execution;
+using Kiro.Mcp.Server.Workspaces;
 using Microsoft.Extensions.AI;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace Kiro.Mcp.Server.Prompts;
@@ -12,11 +14,14 @@ public sealed class SpecPrompts
     [McpServerPrompt(Name = "spec_workflow", Title = "Spec a feature")]
     [Description("Walks the assistant through Kiro's spec workflow (requirements → design → tasks) for a feature you describe.")]
     public static ChatMessage SpecWorkflow(
-        [Description("The feature or bug in your own words, e.g. 'let users log workouts'.")] string description) =>
+        [Description("The feature or bug in your own words, e.g. 'let users log workouts'.")] string description,
+        WorkspaceSelector selector,
+        RequestContext<GetPromptRequestParams> context,
+        [Description(WorkspaceArgument.Description)] string? workspace = null) =>
         new(ChatRole.User, $"""
             Let's build this with a spec, the way Kiro does: {description}
 
-            Work through it with the kiro-mcp tools, one phase at a time:
+            {PromptWorkspace.Line(selector, context, workspace)}Work through it with the kiro-mcp tools, one phase at a time:
             1. Think of a short kebab-case name and call spec_create (type 'bugfix' if this is a defect; workflow 'design-first' only if I already have a design).
             2. Write the first document with spec_write, following the guidance spec_create returns. For requirements: a user story per requirement and numbered EARS acceptance criteria ("WHEN <event>, THE <System> SHALL <response>"). Write a complete first version without asking me a series of questions first.
             3. Call spec_validate and fix every error (and the warnings that matter) with spec_write.
@@ -30,9 +35,12 @@ public sealed class SpecPrompts
     [Description("Has the assistant carry out the next task of a spec (or the one you name) the way Kiro runs spec tasks.")]
     public static ChatMessage ExecuteTask(
         [Description("Spec name.")] string spec,
-        [Description("Task id such as '2.1'; leave empty for the next task.")] string? taskId = null) =>
+        WorkspaceSelector selector,
+        RequestContext<GetPromptRequestParams> context,
+        [Description("Task id such as '2.1'; leave empty for the next task.")] string? taskId = null,
+        [Description(WorkspaceArgument.Description)] string? workspace = null) =>
         new(ChatRole.User, $"""
-            Execute {(string.IsNullOrWhiteSpace(taskId) ? "the next task" : $"task {taskId}")} of spec '{spec}' with the kiro-mcp tools:
+            {PromptWorkspace.Line(selector, context, workspace)}Execute {(string.IsNullOrWhiteSpace(taskId) ? "the next task" : $"task {taskId}")} of spec '{spec}' with the kiro-mcp tools:
             1. {(string.IsNullOrWhiteSpace(taskId) ? $"Call task_next(spec: '{spec}') to find the task, then task_start" : $"Call task_start(spec: '{spec}', taskId: '{taskId}')")}: it marks the task in progress and returns its context (details, acceptance criteria, design sections, rules).
             2. Implement only that task. If it has sub-tasks, do the sub-tasks first, one at a time.
             3. Check the result against every acceptance criterion in the context.

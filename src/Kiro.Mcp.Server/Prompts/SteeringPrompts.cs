@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using Kiro.Mcp.Server.Workspaces;
 using Microsoft.Extensions.AI;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace Kiro.Mcp.Server.Prompts;
@@ -10,9 +12,12 @@ public sealed class SteeringPrompts
 {
     [McpServerPrompt(Name = "bootstrap_steering", Title = "Bootstrap steering")]
     [Description("Has the assistant generate product.md, tech.md and structure.md from the repository and then refine them with you.")]
-    public static ChatMessage BootstrapSteering() =>
-        new(ChatRole.User, """
-            Set up Kiro steering for this repository with the kiro-mcp tools, the way Kiro's "Generate Steering Docs" does:
+    public static ChatMessage BootstrapSteering(
+        WorkspaceSelector selector,
+        RequestContext<GetPromptRequestParams> context,
+        [Description(WorkspaceArgument.Description)] string? workspace = null) =>
+        new(ChatRole.User, $"""
+            {PromptWorkspace.Line(selector, context, workspace)}Set up Kiro steering for this repository with the kiro-mcp tools, the way Kiro's "Generate Steering Docs" does:
             1. Call steering_generate. It analyses the workspace (projects, manifests, CI workflows, git history, README) and writes .kiro/steering/product.md, tech.md and structure.md (inclusion: always).
             2. If a document comes back as kept_hand_edited, it was edited by hand and left alone: show me its diff and ask whether to merge parts of it by hand or regenerate it with force. Never use force without my say-so.
             3. Read the three documents. Check what you can against the code (a few files, the build), and fix what is wrong or misleading by editing the files.

@@ -1,6 +1,8 @@
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Steering.Service;
+using Kiro.Mcp.Server.Workspaces;
+using Kiro.Mcp.Workspace;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -14,19 +16,44 @@ public static class Completions
     public static async ValueTask<CompleteResult> HandleAsync(RequestContext<CompleteRequestParams> context, CancellationToken cancellationToken)
     {
         var request = context.Params!;
-        var specs = context.Services!.GetRequiredService<SpecService>();
-        var candidates = request.Argument.Name switch
+        var selector = context.Services!.GetRequiredService<WorkspaceSelector>();
+        IReadOnlyList<string> candidates;
+        if (request.Argument.Name == WorkspaceSelector.Argument)
         {
-            "spec" => specs.Names(),
-            "document" => await DocumentsAsync(specs, request, cancellationToken),
-            "name" when request.Ref is ResourceTemplateReference { Uri: { } uri } && uri.StartsWith(ResourceUris.SteeringPrefix, StringComparison.Ordinal) =>
-                await context.Services!.GetRequiredService<SteeringService>().NamesAsync(cancellationToken),
-            _ => [],
-        };
+            var pinned = WorkspaceSelector.Pinned(context);
+            candidates = [.. selector.Catalog.Entries.Select(e => e.Name).Where(n => pinned is null || n == pinned)];
+        }
+        else
+        {
+            string? workspace = null;
+            request.Context?.Arguments?.TryGetValue(WorkspaceSelector.Argument, out workspace);
+            try
+            {
+                candidates = await selector.RunAsync(context, workspace, () => CandidatesAsync(context, request, cancellationToken), cancellationToken);
+            }
+            catch (KiroException)
+            {
+                // No workspace chosen yet on a server with several, or an unknown one: nothing to offer.
+                candidates = [];
+            }
+        }
         var values = candidates.Where(v => v.StartsWith(request.Argument.Value ?? "", StringComparison.OrdinalIgnoreCase)).ToList();
         return new CompleteResult
         {
             Completion = new Completion { Values = values.Take(MaxValues).ToList(), Total = values.Count, HasMore = values.Count > MaxValues },
+        };
+    }
+
+    private static async Task<IReadOnlyList<string>> CandidatesAsync(RequestContext<CompleteRequestParams> context, CompleteRequestParams request, CancellationToken cancellationToken)
+    {
+        var specs = context.Services!.GetRequiredService<SpecService>();
+        return request.Argument.Name switch
+        {
+            "spec" => specs.Names(),
+            "document" => await DocumentsAsync(specs, request, cancellationToken),
+            "name" when request.Ref is ResourceTemplateReference { Uri: { } uri } && uri.Contains("/steering/", StringComparison.Ordinal) =>
+                await context.Services!.GetRequiredService<SteeringService>().NamesAsync(cancellationToken),
+            _ => [],
         };
     }
 

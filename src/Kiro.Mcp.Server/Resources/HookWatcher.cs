@@ -2,7 +2,7 @@ using Kiro.Mcp.Hooks.Definitions;
 using Kiro.Mcp.Hooks.Execution;
 using Kiro.Mcp.Hooks.Service;
 using Kiro.Mcp.Workspace;
-using ModelContextProtocol.Protocol;
+using Kiro.Mcp.Server.Workspaces;
 
 namespace Kiro.Mcp.Server.Resources;
 
@@ -11,7 +11,7 @@ namespace Kiro.Mcp.Server.Resources;
 /// .kiro/.runtime) and fires the file hooks for what editors, tools and this server write; tells subscribers of the hook resources
 /// when hook files change or a prompt arrives or is handed out.
 /// </summary>
-public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService hooks, SubscriptionRegistry registry, ILogger<HookWatcher> logger) : IHostedService
+public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService hooks, SubscriptionRegistry registry, ServedWorkspace workspace, ILogger<HookWatcher> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,13 +35,13 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
 
     private void OnPromptDropped(PendingPrompt prompt) => LogDropped(logger, prompt.Hook, prompt.Event);
 
-    private void OnPendingChanged() => _ = NotifyAsync(HookResources.Pending);
+    private void OnPendingChanged() => _ = NotifyAsync(ResourceUris.PendingHooks(workspace.Name));
 
     private void OnChanged(IReadOnlyList<string> paths)
     {
         if (paths.Any(p => p.StartsWith(HookCatalog.WorkspaceFolder + "/", StringComparison.Ordinal) || p is "." or ".kiro" or HookCatalog.WorkspaceFolder))
         {
-            _ = NotifyAsync(HookResources.Hooks);
+            _ = NotifyAsync(ResourceUris.Hooks(workspace.Name));
         }
     }
 
@@ -59,20 +59,8 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
         }
     }
 
-    private async Task NotifyAsync(string uri)
-    {
-        foreach (var (server, _) in registry.Subscriptions().Where(s => s.Uri == uri))
-        {
-            try
-            {
-                await server.SendNotificationAsync(NotificationMethods.ResourceUpdatedNotification, new ResourceUpdatedNotificationParams { Uri = uri });
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                registry.Drop(server);
-            }
-        }
-    }
+    // Send failures are handled (and the subscriber dropped) by the registry.
+    private Task NotifyAsync(string uri) => registry.UpdatedAsync(workspace.Name, subscribed => subscribed == uri);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hook triggers: {Count} file change(s)")]
     private static partial void LogChanges(ILogger logger, int count);

@@ -1,20 +1,21 @@
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Workspace;
-using ModelContextProtocol.Protocol;
-using ModelContextProtocol.Server;
+using Kiro.Mcp.Server.Workspaces;
 
 namespace Kiro.Mcp.Server.Resources;
 
 /// <summary>
-/// Listens to the workspace watcher for changes under .kiro made by anyone (this server, another
-/// client, an editor, git) and tells subscribed sessions: <c>resources/updated</c> for the resources a change affects, and
-/// <c>resources/list_changed</c> to every session when specs appear or go.
+/// Listens to one workspace's watcher for changes under .kiro made by anyone (this server, another
+/// client, an editor, git) and tells that workspace's subscribers: <c>resources/updated</c> for the
+/// resources a change affects, and <c>resources/list_changed</c> to the sessions that used the workspace
+/// when specs appear or go.
 /// </summary>
 public sealed partial class WorkspaceChangeNotifier(
     WorkspaceWatcher watcher,
     SpecIndex index,
     SpecService specs,
     SubscriptionRegistry registry,
+    ServedWorkspace workspace,
     ILogger<WorkspaceChangeNotifier> logger) : IHostedService, IDisposable
 {
     // Notifications go out one batch at a time, in the order the changes were seen.
@@ -58,16 +59,10 @@ public sealed partial class WorkspaceChangeNotifier(
             _names = names;
             LogChange(logger, paths.Count, listChanged);
 
-            foreach (var (server, uri) in registry.Subscriptions().Where(s => paths.Any(p => ResourceUris.IsAffected(s.Uri, p))))
-            {
-                await SendAsync(server, NotificationMethods.ResourceUpdatedNotification, new ResourceUpdatedNotificationParams { Uri = uri });
-            }
+            await registry.UpdatedAsync(workspace.Name, uri => paths.Any(p => ResourceUris.IsAffected(uri, p)));
             if (listChanged)
             {
-                foreach (var server in registry.Sessions)
-                {
-                    await SendAsync(server, NotificationMethods.ResourceListChangedNotification, new ResourceListChangedNotificationParams());
-                }
+                await registry.ListChangedAsync(workspace.Name);
             }
         }
         catch (Exception e)
@@ -91,19 +86,6 @@ public sealed partial class WorkspaceChangeNotifier(
         catch (KiroException)
         {
             return [];
-        }
-    }
-
-    private async Task SendAsync<T>(McpServer server, string method, T parameters)
-    {
-        try
-        {
-            await server.SendNotificationAsync(method, parameters);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // The session is gone (client disconnected, HTTP session ended): forget it.
-            registry.Drop(server);
         }
     }
 

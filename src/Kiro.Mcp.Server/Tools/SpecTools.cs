@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Kiro.Mcp.Server.Resources;
+using Kiro.Mcp.Server.Workspaces;
 using Kiro.Mcp.Specs.Export;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Workflow;
@@ -12,7 +13,7 @@ namespace Kiro.Mcp.Server.Tools;
 
 /// <summary>The specs toolset: the spec workflow from creation to approved tasks.</summary>
 [McpServerToolType]
-public sealed class SpecTools(SpecService specs)
+public sealed class SpecTools(SpecService specs, ServedWorkspace workspace)
 {
     private const string ConfirmKey = "approve";
 
@@ -129,7 +130,7 @@ public sealed class SpecTools(SpecService specs)
     {
         var export = await specs.ExportAsync(spec, ExportFormats.Parse(format), cancellationToken);
         var page = ExportPage.Of(export.Content, cursor);
-        var uri = ResourceUris.Export(export.Spec, export.Format);
+        var uri = ResourceUris.Export(workspace.Name, export.Spec, export.Format);
         var result = new ExportResult(export.Spec, export.Format, export.MediaType, uri, export.Items, page.TotalCharacters, page.Offset, page.NextCursor);
         return new CallToolResult
         {

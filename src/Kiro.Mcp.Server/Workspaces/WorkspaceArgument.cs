@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Server;
+
+namespace Kiro.Mcp.Server.Workspaces;
+
+/// <summary>
+/// The optional <c>workspace</c> argument, added to every workspace-bound tool's input schema in one place
+/// rather than declared by each of them, since no tool body uses it: <see cref="WorkspaceFilters"/> reads it
+/// and gives the tool that workspace's services.
+/// </summary>
+public static class WorkspaceArgument
+{
+    public const string Description = "Workspace name (workspace_list); omit for the default.";
+
+    public static void AddTo(McpServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var tool in options.ToolCollection ?? [])
+        {
+            // Options are built per session (per request on stateless HTTP), the tools once: add it once.
+            if (!IsWorkspaceFree(tool) && !Declares(tool.ProtocolTool.InputSchema) && JsonNode.Parse(tool.ProtocolTool.InputSchema.GetRawText()) is JsonObject schema)
+            {
+                if (schema["properties"] is not JsonObject properties)
+                {
+                    properties = [];
+                    schema["properties"] = properties;
+                }
+                properties[WorkspaceSelector.Argument] = new JsonObject { ["type"] = "string", ["description"] = Description };
+                tool.ProtocolTool.InputSchema = JsonSerializer.SerializeToElement(schema);
+            }
+        }
+    }
+
+    private static bool Declares(JsonElement schema) =>
+        schema.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(WorkspaceSelector.Argument, out _);
+
+    public static bool IsWorkspaceFree(McpServerTool tool) => tool.Metadata.OfType<WorkspaceFreeAttribute>().Any();
+
+    /// <summary>The <c>workspace</c> a tool call names, or null (the schema check has already refused a non-string).</summary>
+    public static string? Of(IDictionary<string, JsonElement>? arguments) =>
+        arguments is not null && arguments.TryGetValue(WorkspaceSelector.Argument, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
