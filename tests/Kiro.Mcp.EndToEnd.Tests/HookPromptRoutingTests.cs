@@ -141,7 +141,7 @@ public sealed class HookPromptRoutingTests : IAsyncDisposable
 
     private static async Task<int> PendingCountAsync(McpClient client)
     {
-        var read = await client.ReadResourceAsync("kiro://hooks/pending");
+        var read = await client.ReadResourceAsync("kiro://workspace/hooks/pending");
         var text = Assert.IsType<TextResourceContents>(Assert.Single(read.Contents)).Text;
         return JsonDocument.Parse(text).RootElement.GetProperty("prompts").GetArrayLength();
     }

@@ -32,7 +32,7 @@ public class InspectorTests
         var structured = status.RootElement.GetProperty("result").GetProperty("structuredContent");
         Assert.Equal("requirements", structured.GetProperty("phase").GetString());
 
-        using var resources = await inspector.RunOkAsync("--method", "resources/read", "--uri", "kiro://specs");
+        using var resources = await inspector.RunOkAsync("--method", "resources/read", "--uri", "kiro://workspace/specs");
         Assert.Contains("smoke", resources.RootElement.GetProperty("result").GetProperty("contents")[0].GetProperty("text").GetString());
 
         // A tool error reaches the Inspector as one, with our stable code.

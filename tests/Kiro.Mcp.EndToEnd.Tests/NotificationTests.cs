@@ -16,7 +16,7 @@ public class NotificationTests
         await using var server = await ServerConnection.StartAsync(transport, workspace.Root);
         await server.CallOkAsync("spec_create", new { name = "watched" });
         var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var subscription = await server.Client.SubscribeToResourceAsync("kiro://specs/watched/requirements", (notification, _) =>
+        await using var subscription = await server.Client.SubscribeToResourceAsync("kiro://workspace/specs/watched/requirements", (notification, _) =>
         {
             updated.TrySetResult(notification.Uri);
             return ValueTask.CompletedTask;
@@ -24,8 +24,8 @@ public class NotificationTests
 
         File.AppendAllText(workspace.PathOf(".kiro/specs/watched/requirements.md"), "\nEdited in an editor.\n");
 
-        Assert.Equal("kiro://specs/watched/requirements", await updated.Task.WaitAsync(Wait));
-        var resource = await server.Client.ReadResourceAsync("kiro://specs/watched/requirements");
+        Assert.Equal("kiro://workspace/specs/watched/requirements", await updated.Task.WaitAsync(Wait));
+        var resource = await server.Client.ReadResourceAsync("kiro://workspace/specs/watched/requirements");
         Assert.EndsWith("Edited in an editor.\n", Assert.IsType<TextResourceContents>(Assert.Single(resource.Contents)).Text);
     }
 
@@ -45,7 +45,7 @@ public class NotificationTests
         workspace.Write(".kiro/specs/from-git/requirements.md", "# Requirements Document\n");
 
         await listChanged.Task.WaitAsync(Wait);
-        var list = await server.Client.ReadResourceAsync("kiro://specs");
+        var list = await server.Client.ReadResourceAsync("kiro://workspace/specs");
         Assert.Contains("from-git", Assert.IsType<TextResourceContents>(Assert.Single(list.Contents)).Text);
     }
 }

@@ -25,14 +25,17 @@ public class ProtocolVariantTests
     }
 
     [Fact]
-    public async Task A_stateless_http_server_runs_the_workflow_without_subscriptions()
+    public async Task A_stateless_http_server_runs_the_workflow_and_refuses_session_subscriptions_it_could_never_serve()
     {
         using var workspace = new TempWorkspace();
         await using var server = await ServerConnection.StartHttpAsync(workspace.Root, ["--stateless"]);
 
         await RunToDesignAsync(server);
 
-        Assert.NotEqual(true, server.Client.ServerCapabilities.Resources?.Subscribe);
+        // Subscribing works on stateless HTTP only through subscriptions/listen (MultiWorkspaceTests); a session
+        // subscription would be accepted and never served, so it is refused with the way that works.
+        var refused = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(() => server.Client.SubscribeToResourceAsync("kiro://workspace/specs/variant/design"));
+        Assert.Contains("subscriptions/listen", refused.Message);
     }
 
     private static async Task RunToDesignAsync(ServerConnection server)

@@ -63,7 +63,7 @@ public class SteeringTests
         Assert.Equal(["AGENTS.md", "product", "team"], elsewhere.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
         await server.CallErrorAsync("steering_context", new { paths = new[] { "../../etc/passwd" } }, "path_outside_workspace");
 
-        var resource = await server.Client.ReadResourceAsync("kiro://steering/product");
+        var resource = await server.Client.ReadResourceAsync("kiro://workspace/steering/product");
         Assert.Equal("\n# Product\n\nWorkout logging.\n", Assert.IsType<TextResourceContents>(Assert.Single(resource.Contents)).Text);
     }
 
@@ -74,7 +74,7 @@ public class SteeringTests
         await using var server = await ServerConnection.StartAsync(Transport.Stdio, workspace.Root);
         var first = await server.CallOkAsync("steering_write", new { name = "tech", content = "# Tech\n" });
         var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var subscription = await server.Client.SubscribeToResourceAsync("kiro://steering/tech", (notification, _) =>
+        await using var subscription = await server.Client.SubscribeToResourceAsync("kiro://workspace/steering/tech", (notification, _) =>
         {
             updated.TrySetResult(notification.Uri);
             return ValueTask.CompletedTask;
@@ -82,8 +82,8 @@ public class SteeringTests
 
         await server.CallOkAsync("steering_write", new { name = "tech", content = "# Tech\n\nUse .NET 10.\n", expectedVersion = first.GetProperty("version").GetString() });
 
-        Assert.Equal("kiro://steering/tech", await updated.Task.WaitAsync(Wait));
-        var resource = await server.Client.ReadResourceAsync("kiro://steering/tech");
+        Assert.Equal("kiro://workspace/steering/tech", await updated.Task.WaitAsync(Wait));
+        var resource = await server.Client.ReadResourceAsync("kiro://workspace/steering/tech");
         Assert.EndsWith("Use .NET 10.\n", Assert.IsType<TextResourceContents>(Assert.Single(resource.Contents)).Text);
     }
 
@@ -93,7 +93,7 @@ public class SteeringTests
         using var workspace = new TempWorkspace();
         workspace.Write("src/api/AGENTS.md", "Use minimal APIs.\n");
         await using var server = await ServerConnection.StartAsync(Transport.Stdio, workspace.Root);
-        const string uri = "kiro://steering/src%2Fapi%2FAGENTS.md";
+        const string uri = "kiro://workspace/steering/src%2Fapi%2FAGENTS.md";
         var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var subscription = await server.Client.SubscribeToResourceAsync(uri, (notification, _) =>
         {

@@ -275,7 +275,7 @@ public class WorkspaceTrustTests
     private static async Task WaitForPendingAsync(McpClient client) =>
         await Poll.UntilAsync(async () =>
         {
-            var read = await client.ReadResourceAsync("kiro://hooks/pending");
+            var read = await client.ReadResourceAsync("kiro://workspace/hooks/pending");
             var text = Assert.IsType<TextResourceContents>(Assert.Single(read.Contents)).Text;
             return JsonDocument.Parse(text).RootElement.GetProperty("prompts").GetArrayLength() > 0;
         }, "an agent hook prompt to be pending");

@@ -35,6 +35,9 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public string Workspace { get; }
 
+    /// <summary>The workspace's name: the first segment of its resource addresses.</summary>
+    public string Name => Kiro.Mcp.Server.Workspaces.WorkspaceName.FromPath(Workspace);
+
     public McpClient Client { get; private set; } = null!;
 
     public static async Task<InProcessServer> StartAsync()

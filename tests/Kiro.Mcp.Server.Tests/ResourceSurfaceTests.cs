@@ -11,11 +11,11 @@ public class ResourceSurfaceTests
         await using var server = await InProcessServer.StartAsync();
         await server.Client.CallToolAsync("spec_create", new Dictionary<string, object?> { ["name"] = "as-resource" });
 
-        var document = await server.Client.ReadResourceAsync("kiro://specs/as-resource/requirements");
+        var document = await server.Client.ReadResourceAsync($"kiro://{server.Name}/specs/as-resource/requirements");
         Assert.StartsWith("# Requirements Document", Assert.IsType<TextResourceContents>(Assert.Single(document.Contents)).Text);
-        var status = await server.Client.ReadResourceAsync("kiro://specs/as-resource/status");
+        var status = await server.Client.ReadResourceAsync($"kiro://{server.Name}/specs/as-resource/status");
         Assert.Contains("\"phase\":\"requirements\"", Assert.IsType<TextResourceContents>(Assert.Single(status.Contents)).Text);
-        var list = await server.Client.ReadResourceAsync("kiro://specs");
+        var list = await server.Client.ReadResourceAsync($"kiro://{server.Name}/specs");
         Assert.Contains("as-resource", Assert.IsType<TextResourceContents>(Assert.Single(list.Contents)).Text);
     }
 
@@ -23,7 +23,7 @@ public class ResourceSurfaceTests
     public async Task Reading_an_unknown_spec_resource_is_a_not_found_error()
     {
         await using var server = await InProcessServer.StartAsync();
-        var error = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(() => server.Client.ReadResourceAsync("kiro://specs/nope/requirements").AsTask());
+        var error = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(() => server.Client.ReadResourceAsync($"kiro://{server.Name}/specs/nope/requirements").AsTask());
         Assert.Contains("spec_not_found", error.Message);
     }
 
@@ -33,7 +33,7 @@ public class ResourceSurfaceTests
         await using var server = await InProcessServer.StartAsync();
         await server.Client.CallToolAsync("spec_create", new Dictionary<string, object?> { ["name"] = "alpha" });
         await server.Client.CallToolAsync("spec_create", new Dictionary<string, object?> { ["name"] = "beta", ["type"] = "bugfix" });
-        var template = new ResourceTemplateReference { Uri = "kiro://specs/{spec}/{document}" };
+        var template = new ResourceTemplateReference { Uri = "kiro://{workspace}/specs/{spec}/{document}" };
 
         var specs = await server.Client.CompleteAsync(template, "spec", "a");
         Assert.Equal(["alpha"], specs.Completion.Values);

@@ -13,9 +13,9 @@ public class SteeringSurfaceTests
         Write(server, "docs/rules.md", "Always log in UTC.\n");
         Write(server, ".kiro/steering/tech.md", "---\ninclusion: always\n---\n# Tech\n#[[file:docs/rules.md]]\n");
 
-        var resource = await server.Client.ReadResourceAsync("kiro://steering/tech");
+        var resource = await server.Client.ReadResourceAsync($"kiro://{server.Name}/steering/tech");
         var contents = Assert.IsType<TextResourceContents>(Assert.Single(resource.Contents));
-        Assert.Equal("kiro://steering/tech", contents.Uri);
+        Assert.Equal($"kiro://{server.Name}/steering/tech", contents.Uri);
         Assert.StartsWith("# Tech\n", contents.Text);
         Assert.Contains("Always log in UTC.", contents.Text);
     }
@@ -25,7 +25,7 @@ public class SteeringSurfaceTests
     {
         await using var server = await InProcessServer.StartAsync();
         Write(server, "src/api/AGENTS.md", "API agents\n");
-        var resource = await server.Client.ReadResourceAsync(ResourceUris.Steering("src/api/AGENTS.md"));
+        var resource = await server.Client.ReadResourceAsync(ResourceUris.Steering(server.Name, "src/api/AGENTS.md"));
         Assert.Equal("API agents\n", Assert.IsType<TextResourceContents>(Assert.Single(resource.Contents)).Text);
     }
 
@@ -33,7 +33,7 @@ public class SteeringSurfaceTests
     public async Task An_unknown_steering_resource_is_a_not_found_error()
     {
         await using var server = await InProcessServer.StartAsync();
-        var error = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(() => server.Client.ReadResourceAsync("kiro://steering/nope").AsTask());
+        var error = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(() => server.Client.ReadResourceAsync($"kiro://{server.Name}/steering/nope").AsTask());
         Assert.Contains("steering_not_found", error.Message);
     }
 
@@ -48,7 +48,7 @@ public class SteeringSurfaceTests
         File.WriteAllText(server.Workspace + ".user-kiro/steering/team.md", "team\n");
         try
         {
-            var result = await server.Client.CompleteAsync(new ResourceTemplateReference { Uri = "kiro://steering/{name}" }, "name", "te");
+            var result = await server.Client.CompleteAsync(new ResourceTemplateReference { Uri = "kiro://{workspace}/steering/{name}" }, "name", "te");
             Assert.Equal(["team", "tech", "testing"], result.Completion.Values.Order(StringComparer.Ordinal));
         }
         finally
@@ -58,19 +58,19 @@ public class SteeringSurfaceTests
     }
 
     [Theory]
-    [InlineData("kiro://steering/tech", ".kiro/steering/tech.md", true)]
-    [InlineData("kiro://steering/tech", ".kiro/steering/Tech.md", true)]
-    [InlineData("kiro://steering/tech", ".kiro/steering/product.md", false)]
-    [InlineData("kiro://steering/tech", ".kiro/steering", true)]
-    [InlineData("kiro://steering/tech", ".kiro", true)]
-    [InlineData("kiro://steering/tech", ".kiro/specs/tech/tasks.md", false)]
-    [InlineData("kiro://steering/tech", ".kiro/steering/sub/tech.md", false)]
-    [InlineData("kiro://steering/AGENTS.md", "AGENTS.md", true)]
-    [InlineData("kiro://steering/src%2Fapi%2FAGENTS.md", "src/api/AGENTS.md", true)]
-    [InlineData("kiro://steering/AGENTS.md", "src/api/AGENTS.md", false)]
-    [InlineData("kiro://steering/tech", "AGENTS.md", false)]
-    [InlineData("kiro://specs", ".kiro/steering/tech.md", false)]
-    [InlineData("kiro://specs/a/requirements", ".kiro/steering/requirements.md", false)]
+    [InlineData("kiro://w/steering/tech", ".kiro/steering/tech.md", true)]
+    [InlineData("kiro://w/steering/tech", ".kiro/steering/Tech.md", true)]
+    [InlineData("kiro://w/steering/tech", ".kiro/steering/product.md", false)]
+    [InlineData("kiro://w/steering/tech", ".kiro/steering", true)]
+    [InlineData("kiro://w/steering/tech", ".kiro", true)]
+    [InlineData("kiro://w/steering/tech", ".kiro/specs/tech/tasks.md", false)]
+    [InlineData("kiro://w/steering/tech", ".kiro/steering/sub/tech.md", false)]
+    [InlineData("kiro://w/steering/AGENTS.md", "AGENTS.md", true)]
+    [InlineData("kiro://w/steering/src%2Fapi%2FAGENTS.md", "src/api/AGENTS.md", true)]
+    [InlineData("kiro://w/steering/AGENTS.md", "src/api/AGENTS.md", false)]
+    [InlineData("kiro://w/steering/tech", "AGENTS.md", false)]
+    [InlineData("kiro://w/specs", ".kiro/steering/tech.md", false)]
+    [InlineData("kiro://w/specs/a/requirements", ".kiro/steering/requirements.md", false)]
     public void Steering_changes_reach_only_the_steering_resource_they_affect(string uri, string path, bool affected)
     {
         Assert.Equal(affected, ResourceUris.IsAffected(uri, path));

@@ -17,6 +17,7 @@ public partial class ToolSurfaceTests
         "steering_list", "steering_read", "steering_context", "steering_write",
         "hook_list", "hook_create", "hook_run", "hook_pending", "hook_history",
         "steering_generate",
+        "workspace_list",
     ];
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Kiro.Mcp.Server.Http;
+using Kiro.Mcp.Server.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using ModelContextProtocol.AspNetCore;
@@ -78,6 +79,7 @@ public static class HttpServer
             notifications: !settings.Stateless);
 
         var app = builder.Build();
+        sessions.Ended += app.Services.GetRequiredService<SubscriptionRegistry>().Forget;
         app.UseHostFiltering();
         app.UseMiddleware<OriginCheckMiddleware>(settings.Host);
         if (settings.Tokens.Count > 0)

@@ -15,6 +15,9 @@ public sealed class SessionRegistry
 
     public bool IsLive(string sessionId) => _live.ContainsKey(sessionId);
 
+    /// <summary>Raised with the id of a session that ended (its subscriptions go with it).</summary>
+    public event Action<string>? Ended;
+
     /// <summary>Runs every session through the registry (the SDK calls this once per stateful session).</summary>
     public void Attach(HttpServerTransportOptions options)
     {
@@ -40,6 +43,7 @@ public sealed class SessionRegistry
             if (id is not null)
             {
                 _live.TryRemove(id, out _);
+                Ended?.Invoke(id);
             }
         }
     }

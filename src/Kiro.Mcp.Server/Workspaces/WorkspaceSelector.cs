@@ -9,7 +9,7 @@ namespace Kiro.Mcp.Server.Workspaces;
 /// name the request gives (a tool's or prompt's <c>workspace</c> argument, a resource address's first
 /// segment), else the default. Only registered names are accepted; a path never is.
 /// </summary>
-public sealed class WorkspaceSelector(WorkspaceCatalog catalog, WorkspacePool pool, Resources.SubscriptionRegistry subscriptions)
+public sealed class WorkspaceSelector(WorkspaceCatalog catalog, WorkspacePool pool, Resources.SubscriptionRegistry subscriptions, Hosting.ServerSettings settings)
 {
     /// <summary>The argument of every workspace-bound tool and prompt.</summary>
     public const string Argument = "workspace";
@@ -46,7 +46,11 @@ public sealed class WorkspaceSelector(WorkspaceCatalog catalog, WorkspacePool po
         var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
         using (lease)
         {
-            subscriptions.Used(context.Server, entry.Name);
+            // A stateless request is no session: nothing can be sent to it later.
+            if (!settings.Stateless)
+            {
+                subscriptions.Used(context.Server, entry.Name);
+            }
             context.Services = new WorkspaceServices(host.Services, context.Services);
             return await call();
         }

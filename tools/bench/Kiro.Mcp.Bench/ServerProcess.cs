@@ -49,7 +49,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(await McpClient.CreateAsync(transport, ClientOptions()), null, null);
     }
 
-    public static async Task<ServerProcess> StartHttpAsync(string workspace, IReadOnlyList<string> extraArgs)
+    /// <param name="workspace">The --workspace to serve, or null when <paramref name="extraArgs"/> name what to serve (--workspaces DIR).</param>
+    public static async Task<ServerProcess> StartHttpAsync(string? workspace, IReadOnlyList<string> extraArgs)
     {
         var (process, endpoint) = await LaunchHttpAsync(workspace, extraArgs);
         try
@@ -70,10 +71,11 @@ internal sealed class ServerProcess : IAsyncDisposable
             ClientOptions(name));
 
     /// <summary>Starts <c>--http --port 0</c> and waits for the "Listening on" line that names the port.</summary>
-    private static async Task<(Process Process, Uri Endpoint)> LaunchHttpAsync(string workspace, IReadOnlyList<string> extraArgs)
+    private static async Task<(Process Process, Uri Endpoint)> LaunchHttpAsync(string? workspace, IReadOnlyList<string> extraArgs)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { RepoRoot.ServerDll(), "--http", "--port", "0", "--workspace", workspace, "--log-level", "Warning" }.Concat(extraArgs))
+        string[] served = workspace is null ? [] : ["--workspace", workspace];
+        foreach (var arg in new[] { RepoRoot.ServerDll(), "--http", "--port", "0", "--log-level", "Warning" }.Concat(served).Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }

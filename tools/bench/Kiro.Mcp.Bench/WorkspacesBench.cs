@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using ModelContextProtocol.Client;
+
+namespace Kiro.Mcp.Bench;
+
+/// <summary>
+/// One HTTP server for many repositories (<c>--workspaces DIR</c>): a hundred git repositories with a spec and a
+/// deep folder tree each (half of it git-ignored), five of them in use. Reports the server's memory with none,
+/// five and (at the end) all of them loaded, the first call on a cold workspace, the inotify watches the process
+/// holds, and many sessions spread over the five active repositories through their /mcp/NAME endpoints.
+/// </summary>
+internal static class WorkspacesBench
+{
+    public static readonly string[] Options = ["--repositories", "--active", "--folders", "--sessions", "--seconds"];
+
+    private static readonly string[] ReadTools = ["spec_status", "task_next", "spec_read", "spec_list"];
+
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var repositories = args.Positive("--repositories", 100);
+        var active = Math.Min(args.Positive("--active", 5), repositories);
+        var folders = args.Positive("--folders", 5000);
+        var sessions = args.Positive("--sessions", 50);
+        var seconds = args.Positive("--seconds", 20);
+        var root = Directory.CreateTempSubdirectory("kiro-mcp-workspaces-");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var names = Enumerable.Range(0, repositories).Select(i => $"repo-{i:000}").ToList();
+            Parallel.ForEach(names, name => CreateRepository(Path.Combine(root.FullName, name), folders));
+            Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+            Console.WriteLine($"{repositories} git repositories of {folders} folders each (half under a git-ignored node_modules), a spec of 20 requirements and 60 tasks each; set up in {clock.Elapsed.TotalSeconds:F0} s");
+
+            await using var server = await ServerProcess.StartHttpAsync(null, ["--workspaces", root.FullName]);
+            var pid = server.HttpProcess!.Id;
+            await ToolCalls.CallAsync(server.Client, "workspace_list", new Dictionary<string, object?>());
+            Report("registered, none loaded", pid);
+
+            var cold = new Samples("first call, cold");
+            var warm = new Samples("second call");
+            foreach (var name in names.Take(active))
+            {
+                var arguments = new Dictionary<string, object?> { ["spec"] = SpecGenerator.SpecName, ["workspace"] = name };
+                await ToolCalls.CallAsync(server.Client, "spec_status", arguments, cold);
+                await ToolCalls.CallAsync(server.Client, "spec_status", arguments, warm);
+            }
+            Console.WriteLine(cold.Summary());
+            Console.WriteLine(warm.Summary());
+            Report($"{active} loaded", pid);
+
+            var (calls, samples, elapsed, peak) = await LoadAsync(server.Endpoint!, names.Take(active).ToList(), sessions, seconds, pid);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{sessions} sessions over {active} repositories (/mcp/NAME): {calls / elapsed.TotalSeconds:F0} calls/s ({calls} calls in {elapsed.TotalSeconds:F1} s), peak RSS {peak:F0} MB"));
+            Console.WriteLine(samples.Summary());
+
+            foreach (var name in names.Skip(active))
+            {
+                await ToolCalls.CallAsync(server.Client, "spec_status", new Dictionary<string, object?> { ["spec"] = SpecGenerator.SpecName, ["workspace"] = name });
+            }
+            Report($"all {repositories} loaded (for comparison)", pid);
+            return 0;
+        }
+        finally
+        {
+            TempFolder.Delete(root);
+        }
+    }
+
+    private static void Report(string state, int pid)
+    {
+        GC.Collect();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{state,-34} RSS {ProcessMemory.ResidentMegabytes(pid):F0} MB, inotify watches {InotifyWatches(pid)}"));
+    }
+
+    private static async Task<(int Calls, Samples Samples, TimeSpan Elapsed, double PeakRss)> LoadAsync(Uri endpoint, IReadOnlyList<string> names, int sessions, int seconds, int pid)
+    {
+        var clients = new List<McpClient>();
+        try
+        {
+            for (var i = 0; i < sessions; i++)
+            {
+                clients.Add(await ServerProcess.ConnectAsync(new Uri($"{endpoint}/{names[i % names.Count]}"), $"session-{i}"));
+            }
+            // One unmeasured round per session first, as in the load benchmark.
+            await Task.WhenAll(clients.Select(client => ToolCalls.CallAsync(client, "spec_status", ToolCalls.Spec(SpecGenerator.SpecName))));
+            var peak = 0.0;
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+            var sampler = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    peak = Math.Max(peak, ProcessMemory.ResidentMegabytes(pid) ?? 0);
+                    await Task.Delay(250, CancellationToken.None);
+                }
+            });
+            var clock = Stopwatch.StartNew();
+            var perSession = await Task.WhenAll(clients.Select((client, index) => SessionAsync(client, index, stop.Token)));
+            clock.Stop();
+            await sampler;
+            var all = new Samples("all read tools");
+            foreach (var samples in perSession)
+            {
+                all.AddRange(samples);
+            }
+            return (all.Count, all, clock.Elapsed, peak);
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<Samples> SessionAsync(McpClient client, int index, CancellationToken stop)
+    {
+        var samples = new Samples("session");
+        for (var i = index; !stop.IsCancellationRequested; i++)
+        {
+            var tool = ReadTools[i % ReadTools.Length];
+            Dictionary<string, object?> arguments = tool switch
+            {
+                "spec_list" => [],
+                "spec_read" => new() { ["spec"] = SpecGenerator.SpecName, ["document"] = "requirements" },
+                _ => ToolCalls.Spec(SpecGenerator.SpecName),
+            };
+            try
+            {
+                await ToolCalls.CallAsync(client, tool, arguments, samples, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+        }
+        return samples;
+    }
+
+    /// <summary>A git repository with a spec and <paramref name="folders"/> folders, half of them under node_modules, which .gitignore excludes.</summary>
+    private static void CreateRepository(string path, int folders)
+    {
+        Directory.CreateDirectory(path);
+        using (var git = Process.Start(new ProcessStartInfo("git", ["init", "-q", path]) { UseShellExecute = false })!)
+        {
+            git.WaitForExit();
+        }
+        File.WriteAllText(Path.Combine(path, ".gitignore"), "node_modules/\n");
+        SpecGenerator.Write(path, 20, 60);
+        // Ten folders per level: src/d0/d0/... and node_modules/d0/d0/..., breadth first, half each.
+        foreach (var (top, count) in new[] { ("src", folders / 2), ("node_modules", folders - (folders / 2)) })
+        {
+            var queue = new Queue<string>([Path.Combine(path, top)]);
+            for (var made = 0; made < count && queue.Count > 0; made++)
+            {
+                var folder = queue.Dequeue();
+                Directory.CreateDirectory(folder);
+                for (var child = 0; child < 10; child++)
+                {
+                    queue.Enqueue(Path.Combine(folder, $"d{child}"));
+                }
+            }
+        }
+    }
+
+    /// <summary>The inotify watches the process holds: one "inotify wd:" line per watch in the fdinfo of its inotify descriptors (Linux).</summary>
+    private static int InotifyWatches(int pid)
+    {
+        try
+        {
+            return Directory.EnumerateFiles($"/proc/{pid}/fdinfo")
+                .Sum(file =>
+                {
+                    try
+                    {
+                        return File.ReadLines(file).Count(l => l.StartsWith("inotify wd:", StringComparison.Ordinal));
+                    }
+                    catch (IOException)
+                    {
+                        return 0;
+                    }
+                });
+        }
+        catch (IOException)
+        {
+            return -1;
+        }
+    }
+}
