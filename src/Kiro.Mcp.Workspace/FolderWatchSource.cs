@@ -1,29 +1,48 @@
+using System.Threading.Channels;
+
 namespace Kiro.Mcp.Workspace;
 
 /// <summary>
-/// One non-recursive <see cref="FileSystemWatcher"/> per folder that is not skipped, for Linux.
+/// One inotify watch per folder that is not skipped, on the process's shared instance
+/// (<see cref="InotifyHub"/>), for Linux.
 /// </summary>
 /// <remarks>
 /// inotify is not recursive: a recursive FileSystemWatcher adds a watch on every folder of the tree,
 /// skipped ones included, and the user's watches are limited (fs.inotify.max_user_watches, shared
 /// with every other program). Watching folder by folder spends a watch only where a change can
-/// matter. Since .NET 10 every FileSystemWatcher of the process shares one inotify instance
-/// (dotnet/runtime#117148), so this costs no instance per folder (max_user_instances is often 128).
-/// When the operating system refuses a watch (ENOSPC: out of watches; EMFILE: out of instances), or
+/// matter. When the kernel refuses a watch (ENOSPC: out of watches; EMFILE: out of instances), or
 /// <see cref="WatcherOptions.MaxWatches"/> is reached, the owner falls back to polling.
 /// </remarks>
-internal sealed class FolderWatchSource(WorkspaceWatcher owner, WorkspaceRoot root, string folderFull, IgnoreRules rules, int? maxWatches) : WatchSource
+internal sealed class FolderWatchSource : WatchSource, IInotifyTarget
 {
-    public const NotifyFilters Filters = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
+    // Renames seen leaving a folder, by cookie, so that the arrival can be told from a move in from
+    // elsewhere. Bounded: a departure whose arrival never comes (moved out of the tree) is dropped.
+    private const int MaxPendingRenames = 256;
 
-    // errno values, the same on every Linux architecture.
-    private const int NoSpace = 28;
-    private const int TooManyOpenFiles = 24;
-
+    private readonly WorkspaceWatcher _owner;
+    private readonly WorkspaceRoot _root;
+    private readonly string _folderFull;
+    private readonly IgnoreRules _rules;
+    private readonly int? _maxWatches;
     private readonly Lock _gate = new();
-    // Full path of each watched folder → its watch.
-    private readonly Dictionary<string, FileSystemWatcher> _watches = new(StringComparer.Ordinal);
+    // Full path of each watched folder → its watch descriptor.
+    private readonly Dictionary<string, int> _watches = new(StringComparer.Ordinal);
+    // Events are handled off the hub's thread, in order, so that walking a new folder never stalls
+    // the reading of every other watcher's events.
+    private readonly Channel<RawEvent> _events = Channel.CreateUnbounded<RawEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly HashSet<uint> _departed = [];
+    private InotifyHub? _hub;
     private bool _stopped;
+
+    public FolderWatchSource(WorkspaceWatcher owner, WorkspaceRoot root, string folderFull, IgnoreRules rules, int? maxWatches)
+    {
+        _owner = owner;
+        _root = root;
+        _folderFull = folderFull;
+        _rules = rules;
+        _maxWatches = maxWatches;
+        _ = Task.Run(HandleEventsAsync);
+    }
 
     public override int WatchCount
     {
@@ -36,12 +55,16 @@ internal sealed class FolderWatchSource(WorkspaceWatcher owner, WorkspaceRoot ro
         }
     }
 
-    public override void Start() => AddTree(folderFull);
+    public override void Start()
+    {
+        _hub = InotifyHub.Shared;
+        AddTree(_folderFull);
+    }
 
     public override void Resync()
     {
         var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in FolderWalk.Folders(root, folderFull, rules))
+        foreach (var folder in FolderWalk.Folders(_root, _folderFull, _rules))
         {
             wanted.Add(folder);
             if (!Add(folder))
@@ -49,34 +72,116 @@ internal sealed class FolderWatchSource(WorkspaceWatcher owner, WorkspaceRoot ro
                 return;
             }
         }
-        List<FileSystemWatcher> unwanted;
         lock (_gate)
         {
-            unwanted = [.. _watches.Where(w => !wanted.Contains(w.Key)).Select(w => w.Value)];
-            foreach (var key in _watches.Where(w => !wanted.Contains(w.Key)).Select(w => w.Key).ToList())
+            foreach (var (folder, wd) in _watches.Where(w => !wanted.Contains(w.Key)).ToList())
             {
-                _watches.Remove(key);
+                _watches.Remove(folder);
+                _hub?.Remove(wd, this, folder);
             }
         }
-        unwanted.ForEach(w => w.Dispose());
     }
 
     public override void Dispose()
     {
-        List<FileSystemWatcher> all;
         lock (_gate)
         {
+            if (_stopped)
+            {
+                return;
+            }
             _stopped = true;
-            all = [.. _watches.Values];
+            foreach (var (folder, wd) in _watches)
+            {
+                _hub?.Remove(wd, this, folder);
+            }
             _watches.Clear();
+            _hub?.Forget(this);
         }
-        all.ForEach(w => w.Dispose());
+        _events.Writer.TryComplete();
     }
 
-    /// <summary>Watches a folder that appeared, and every folder under it that is not skipped.</summary>
+    public void OnEvent(int wd, string folder, string name, uint mask, uint cookie) =>
+        _events.Writer.TryWrite(new RawEvent(folder, name, mask, cookie));
+
+    public void OnOverflow() => _events.Writer.TryWrite(new RawEvent("", "", NativeInotify.QueueOverflow, 0));
+
+    private async Task HandleEventsAsync()
+    {
+        await foreach (var e in _events.Reader.ReadAllAsync())
+        {
+            try
+            {
+                Handle(e);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                // A folder vanished while being walked: its parent's event says so.
+            }
+        }
+    }
+
+    private void Handle(RawEvent e)
+    {
+        if (e.Mask == NativeInotify.QueueOverflow)
+        {
+            // Events were lost, folders may have appeared unwatched: watch what is there, and rescan.
+            Resync();
+            _owner.ReportLostEvents();
+            return;
+        }
+        if (e.Name.Length == 0)
+        {
+            // An event on the watched folder itself (deleted, attributes): its parent reports the entry.
+            return;
+        }
+        var full = Path.Join(e.Folder, e.Name);
+        var isDirectory = (e.Mask & NativeInotify.IsDirectory) != 0;
+        if ((e.Mask & NativeInotify.Create) != 0)
+        {
+            // Watch a new folder before the owner scans it, so nothing written in between is missed.
+            if (isDirectory)
+            {
+                AddTree(full);
+            }
+            _owner.OnEvent(full, WorkspaceChangeKind.Created, scan: true);
+        }
+        else if ((e.Mask & NativeInotify.MovedTo) != 0)
+        {
+            if (isDirectory)
+            {
+                AddTree(full);
+            }
+            // A rename onto a name is a save of that name (editors save so); a move in from elsewhere is new.
+            var renamed = _departed.Remove(e.Cookie);
+            _owner.OnEvent(full, renamed ? WorkspaceChangeKind.Saved : WorkspaceChangeKind.Created, scan: true);
+        }
+        else if ((e.Mask & (NativeInotify.Delete | NativeInotify.MovedFrom)) != 0)
+        {
+            if (isDirectory)
+            {
+                RemoveTree(full);
+            }
+            if ((e.Mask & NativeInotify.MovedFrom) != 0)
+            {
+                if (_departed.Count >= MaxPendingRenames)
+                {
+                    _departed.Clear();
+                }
+                _departed.Add(e.Cookie);
+            }
+            _owner.OnEvent(full, WorkspaceChangeKind.Deleted, scan: false);
+        }
+        else if ((e.Mask & (NativeInotify.Modify | NativeInotify.Attrib)) != 0)
+        {
+            _owner.OnEvent(full, WorkspaceChangeKind.Saved, scan: false);
+        }
+    }
+
+    /// <summary>Watches a folder and every folder under it that is not skipped.</summary>
     private void AddTree(string full)
     {
-        foreach (var folder in FolderWalk.Folders(root, full, rules))
+        foreach (var folder in FolderWalk.Folders(_root, full, _rules))
         {
             if (!Add(folder))
             {
@@ -91,7 +196,7 @@ internal sealed class FolderWatchSource(WorkspaceWatcher owner, WorkspaceRoot ro
         string? refusal = null;
         lock (_gate)
         {
-            if (_stopped)
+            if (_stopped || _hub is null)
             {
                 return false;
             }
@@ -99,121 +204,46 @@ internal sealed class FolderWatchSource(WorkspaceWatcher owner, WorkspaceRoot ro
             {
                 return true;
             }
-            if (_watches.Count >= maxWatches)
+            if (_watches.Count >= _maxWatches)
             {
-                refusal = $"The watch budget of {maxWatches} folders is spent ({root.FullPath} has more folders that are not git-ignored); watching by polling instead.";
+                refusal = $"The watch budget of {_maxWatches} folders is spent ({_root.FullPath} has more folders that its ignore rules do not exclude); watching by polling instead.";
             }
             else
             {
                 try
                 {
-                    _watches[full] = Watch(full);
-                }
-                catch (ArgumentException)
-                {
-                    // The folder vanished since it was listed; its parent reported that.
+                    var wd = _hub.Add(full, this);
+                    if (wd >= 0)
+                    {
+                        _watches[full] = wd;
+                    }
                 }
                 catch (IOException e)
                 {
-                    refusal = Refusal(e);
+                    refusal = $"The operating system refused another file watch ({e.Message}); watching by polling instead.";
                 }
             }
         }
         if (refusal is not null)
         {
-            owner.Degrade(refusal);
+            _owner.Degrade(refusal);
             return false;
         }
         return true;
     }
 
-    private FileSystemWatcher Watch(string full)
-    {
-        var watcher = new FileSystemWatcher(full) { IncludeSubdirectories = false, NotifyFilter = Filters };
-        watcher.Created += (_, e) => OnCreated(e.FullPath);
-        watcher.Changed += (_, e) => owner.OnEvent(e.FullPath, WorkspaceChangeKind.Saved, scan: false);
-        watcher.Deleted += (_, e) =>
-        {
-            RemoveTree(e.FullPath);
-            owner.OnEvent(e.FullPath, WorkspaceChangeKind.Deleted, scan: false);
-        };
-        watcher.Renamed += (_, e) =>
-        {
-            // The watch follows the folder, not its name: drop the old name's watches, watch the new name.
-            RemoveTree(e.OldFullPath);
-            if (Directory.Exists(e.FullPath))
-            {
-                AddTree(e.FullPath);
-            }
-            owner.OnRenamed(e.OldFullPath, e.FullPath);
-        };
-        watcher.Error += (sender, e) => OnError((FileSystemWatcher)sender, e.GetException());
-        watcher.EnableRaisingEvents = true;
-        return watcher;
-    }
-
-    private void OnCreated(string full)
-    {
-        // Watch a new folder before the owner scans it, so nothing written in between is missed.
-        if (Directory.Exists(full))
-        {
-            AddTree(full);
-        }
-        owner.OnEvent(full, WorkspaceChangeKind.Created, scan: true);
-    }
-
-    private void OnError(FileSystemWatcher sender, Exception error)
-    {
-        lock (_gate)
-        {
-            // Errors of watches already replaced or removed are old news.
-            if (_stopped || !_watches.ContainsValue(sender))
-            {
-                return;
-            }
-        }
-        if (error is IOException { HResult: NoSpace or TooManyOpenFiles } refused)
-        {
-            owner.Degrade(Refusal(refused));
-            return;
-        }
-        // The shared inotify queue overflowed (or failed): .NET stops it for every watcher of the
-        // process, so all of this source's watches are dead. Watch everything again, then rescan.
-        Rebuild();
-        owner.ReportLostEvents();
-    }
-
-    private void Rebuild()
-    {
-        List<FileSystemWatcher> old;
-        lock (_gate)
-        {
-            if (_stopped)
-            {
-                return;
-            }
-            old = [.. _watches.Values];
-            _watches.Clear();
-        }
-        old.ForEach(w => w.Dispose());
-        AddTree(folderFull);
-    }
-
     private void RemoveTree(string full)
     {
         var prefix = full + Path.DirectorySeparatorChar;
-        List<FileSystemWatcher> removed = [];
         lock (_gate)
         {
-            foreach (var key in _watches.Keys.Where(k => k == full || k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+            foreach (var (folder, wd) in _watches.Where(w => w.Key == full || w.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList())
             {
-                removed.Add(_watches[key]);
-                _watches.Remove(key);
+                _watches.Remove(folder);
+                _hub?.Remove(wd, this, folder);
             }
         }
-        removed.ForEach(w => w.Dispose());
     }
 
-    private static string Refusal(IOException e) =>
-        $"The operating system refused another file watch ({e.Message}); watching by polling instead.";
+    private readonly record struct RawEvent(string Folder, string Name, uint Mask, uint Cookie);
 }

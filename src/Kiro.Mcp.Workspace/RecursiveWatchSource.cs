@@ -16,7 +16,7 @@ internal sealed class RecursiveWatchSource : WatchSource
         _watcher = new FileSystemWatcher(folderFull)
         {
             IncludeSubdirectories = true,
-            NotifyFilter = FolderWatchSource.Filters,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
             InternalBufferSize = 64 * 1024,
         };
         _watcher.Created += (_, e) => owner.OnEvent(e.FullPath, WorkspaceChangeKind.Created, scan: true);

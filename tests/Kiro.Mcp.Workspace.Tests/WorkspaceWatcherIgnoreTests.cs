@@ -191,6 +191,41 @@ public class WorkspaceWatcherIgnoreTests
         Assert.Equal(0, watcher.WatchCount);
     }
 
+    [Fact]
+    public void Watchers_of_many_workspaces_share_one_inotify_instance()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "inotify is Linux's.");
+        var workspaces = Enumerable.Range(0, 5).Select(_ => GitWorkspace("")).ToList();
+        var before = InotifyInstances();
+        var watchers = workspaces.Select(w => new WorkspaceWatcher(w.Root, ".", Debounce)).ToList();
+        try
+        {
+            watchers.ForEach(w => w.Start());
+
+            // One for the process at most (none when another test already opened it); max_user_instances is often 128.
+            Assert.InRange(InotifyInstances() - before, 0, 1);
+            Assert.All(watchers, w => Assert.True(w.WatchCount > 0));
+        }
+        finally
+        {
+            watchers.ForEach(w => w.Dispose());
+            workspaces.ForEach(w => w.Dispose());
+        }
+    }
+
+    private static int InotifyInstances() =>
+        Directory.EnumerateFileSystemEntries("/proc/self/fd").Count(fd =>
+        {
+            try
+            {
+                return new FileInfo(fd).LinkTarget == "anon_inode:inotify";
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        });
+
     private static TempWorkspace GitWorkspace(string gitignore)
     {
         var workspace = new TempWorkspace();

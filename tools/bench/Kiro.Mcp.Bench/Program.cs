@@ -10,6 +10,7 @@ const string Usage = """
       pathological [--chain 100000] [--braces 15000] [--timeout 60] [--max-tasks 50000] [--steps pbs]
       toolsize
       hookoutput [--megabytes 100]
+      watches    [--repos 10] [--folders 5000]
     """;
 
 if (args.Length == 0)
@@ -28,6 +29,7 @@ try
         "documents" => DocumentsBench.Run(BenchArgs.Parse(rest, DocumentsBench.Options)),
         "toolsize" => await ToolListBench.RunAsync(),
         "hookoutput" => await HookOutputBench.RunAsync(BenchArgs.Parse(rest, HookOutputBench.Options)),
+        "watches" => WatchBench.Run(BenchArgs.Parse(rest, WatchBench.Options)),
         "pathological" => await PathologicalBench.RunAsync(BenchArgs.Parse(rest, PathologicalBench.Options)),
         _ => throw new ArgumentException($"Unknown benchmark '{args[0]}'."),
     };
