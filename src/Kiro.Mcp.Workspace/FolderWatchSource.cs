@@ -24,6 +24,7 @@ internal sealed class FolderWatchSource : WatchSource, IInotifyTarget
     private readonly string _folderFull;
     private readonly IgnoreRules _rules;
     private readonly int? _maxWatches;
+    private readonly WatchBudget? _budget;
     private readonly Lock _gate = new();
     // Full path of each watched folder → its watch descriptor.
     private readonly Dictionary<string, int> _watches = new(StringComparer.Ordinal);
@@ -34,8 +35,9 @@ internal sealed class FolderWatchSource : WatchSource, IInotifyTarget
     private InotifyHub? _hub;
     private bool _stopped;
 
-    public FolderWatchSource(WorkspaceWatcher owner, WorkspaceRoot root, string folderFull, IgnoreRules rules, int? maxWatches)
+    public FolderWatchSource(WorkspaceWatcher owner, WorkspaceRoot root, string folderFull, IgnoreRules rules, int? maxWatches, WatchBudget? budget)
     {
+        _budget = budget;
         _owner = owner;
         _root = root;
         _folderFull = folderFull;
@@ -76,8 +78,7 @@ internal sealed class FolderWatchSource : WatchSource, IInotifyTarget
         {
             foreach (var (folder, wd) in _watches.Where(w => !wanted.Contains(w.Key)).ToList())
             {
-                _watches.Remove(folder);
-                _hub?.Remove(wd, this, folder);
+                Release(folder, wd);
             }
         }
     }
@@ -91,11 +92,10 @@ internal sealed class FolderWatchSource : WatchSource, IInotifyTarget
                 return;
             }
             _stopped = true;
-            foreach (var (folder, wd) in _watches)
+            foreach (var (folder, wd) in _watches.ToList())
             {
-                _hub?.Remove(wd, this, folder);
+                Release(folder, wd);
             }
-            _watches.Clear();
             _hub?.Forget(this);
         }
         _events.Writer.TryComplete();
@@ -208,6 +208,10 @@ internal sealed class FolderWatchSource : WatchSource, IInotifyTarget
             {
                 refusal = $"The watch budget of {_maxWatches} folders is spent ({_root.FullPath} has more folders that its ignore rules do not exclude); watching by polling instead.";
             }
+            else if (_budget is not null && !_budget.TryTake())
+            {
+                refusal = $"The server's shared budget of {_budget.Limit} file watches is spent; watching {_root.FullPath} by polling instead.";
+            }
             else
             {
                 try
@@ -217,9 +221,14 @@ internal sealed class FolderWatchSource : WatchSource, IInotifyTarget
                     {
                         _watches[full] = wd;
                     }
+                    else
+                    {
+                        _budget?.Return(1);
+                    }
                 }
                 catch (IOException e)
                 {
+                    _budget?.Return(1);
                     refusal = $"The operating system refused another file watch ({e.Message}); watching by polling instead.";
                 }
             }
@@ -239,10 +248,16 @@ internal sealed class FolderWatchSource : WatchSource, IInotifyTarget
         {
             foreach (var (folder, wd) in _watches.Where(w => w.Key == full || w.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList())
             {
-                _watches.Remove(folder);
-                _hub?.Remove(wd, this, folder);
+                Release(folder, wd);
             }
         }
+    }
+
+    private void Release(string folder, int wd)
+    {
+        _watches.Remove(folder);
+        _hub?.Remove(wd, this, folder);
+        _budget?.Return(1);
     }
 
     private readonly record struct RawEvent(string Folder, string Name, uint Mask, uint Cookie);

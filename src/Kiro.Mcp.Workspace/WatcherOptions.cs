@@ -32,6 +32,12 @@ public sealed record WatcherOptions
     /// </summary>
     public int? MaxWatches { get; init; }
 
+    /// <summary>
+    /// A budget shared with other watchers (one per workspace, say): past it, this watcher polls and
+    /// raises <see cref="WorkspaceWatcher.Degraded"/>. Null: no shared budget, only <see cref="MaxWatches"/>.
+    /// </summary>
+    public WatchBudget? Budget { get; init; }
+
     /// <summary>How often a degraded watcher lists its folders to find changes.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -111,7 +111,7 @@ public sealed class WorkspaceWatcher : IDisposable
                 return;
             }
             _source = source = OperatingSystem.IsLinux()
-                ? new FolderWatchSource(this, _root, _folderFull, _rules, _options.MaxWatches)
+                ? new FolderWatchSource(this, _root, _folderFull, _rules, _options.MaxWatches, _options.Budget)
                 : new RecursiveWatchSource(this, _folderFull);
         }
         try

@@ -213,6 +213,29 @@ public class WorkspaceWatcherIgnoreTests
         }
     }
 
+    [Fact]
+    public void Watchers_sharing_a_budget_poll_past_it_and_give_their_watches_back()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "One watch per folder is Linux's way; elsewhere a watcher holds one recursive watch.");
+        using var first = GitWorkspace("");
+        using var second = GitWorkspace("");
+        first.Write("src/a.txt", "a\n");
+        second.Write("src/b.txt", "b\n");
+        var options = new WatcherOptions { Budget = new WatchBudget(3) };
+        var a = new WorkspaceWatcher(first.Root, ".", Debounce, options);
+        using var b = new WorkspaceWatcher(second.Root, ".", Debounce, options);
+
+        a.Start();
+        b.Start();
+
+        // The root and src of the first; the second gets its root, is refused src, and polls.
+        Assert.Null(a.DegradedReason);
+        Assert.Contains("budget of 3", b.DegradedReason, StringComparison.Ordinal);
+        Assert.Equal(2, options.Budget.InUse);
+        a.Dispose();
+        Assert.Equal(0, options.Budget.InUse);
+    }
+
     private static int InotifyInstances() =>
         Directory.EnumerateFileSystemEntries("/proc/self/fd").Count(fd =>
         {
