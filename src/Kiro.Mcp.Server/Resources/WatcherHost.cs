@@ -13,11 +13,12 @@ public sealed class WatcherHost(WorkspaceWatcher watcher) : IHostedService
 
     /// <summary>
     /// The whole workspace, except the folders its .gitignore rules exclude (and .git and .kiro/.runtime,
-    /// always; .kiro is always watched). Past <paramref name="maxWatches"/> operating-system watches it
-    /// polls and raises <see cref="WorkspaceWatcher.Degraded"/>.
+    /// always; .kiro is always watched). Once <paramref name="budget"/> (shared by every workspace's
+    /// watcher; e.g. <see cref="WatchBudget.ShareOfUserLimit"/>) or the operating system refuses a watch,
+    /// it polls and raises <see cref="WorkspaceWatcher.Degraded"/>.
     /// </summary>
-    public static WorkspaceWatcher Create(WorkspaceRoot root, int? maxWatches = null) =>
-        new(root, ".", Debounce, new WatcherOptions { MaxWatches = maxWatches });
+    public static WorkspaceWatcher Create(WorkspaceRoot root, WatchBudget? budget = null) =>
+        new(root, ".", Debounce, new WatcherOptions { Budget = budget });
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -41,13 +41,16 @@ internal static class WatchBench
             recursive.ForEach(w => w.Dispose());
             Settle(before.Watches);
 
+            var heap = GC.GetTotalMemory(forceFullCollection: true);
             clock.Restart();
             var watchers = roots.Select(root => WatcherFor(root)).ToList();
             watchers.ForEach(w => w.Start());
             var elapsed = clock.ElapsedMilliseconds;
+            var perWatcher = (GC.GetTotalMemory(forceFullCollection: true) - heap) / repos;
             var now = Settle(before.Watches + watchers.Sum(w => w.WatchCount));
             Print("WorkspaceWatcher (ignore rules)", now.Watches - before.Watches, repos, now.Instances, elapsed);
-            Console.WriteLine($"WorkspaceWatcher.WatchCount sum: {watchers.Sum(w => w.WatchCount)}; degraded: {watchers.Count(w => w.DegradedReason is not null)}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"WorkspaceWatcher.WatchCount sum: {watchers.Sum(w => w.WatchCount)}; degraded: {watchers.Count(w => w.DegradedReason is not null)}; managed heap per watcher: {perWatcher / 1024.0:N0} KiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"100 such repositories, all loaded: old {(old.Watches - before.Watches) * 100L / repos:N0} watches, new {(now.Watches - before.Watches) * 100L / repos:N0}; 5 loaded: new {(now.Watches - before.Watches) * 5L / repos:N0}"));
             watchers.ForEach(w => w.Dispose());
