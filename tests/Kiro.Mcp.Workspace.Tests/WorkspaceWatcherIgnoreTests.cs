@@ -168,6 +168,28 @@ public class WorkspaceWatcherIgnoreTests
     }
 
     [Fact]
+    public async Task A_renamed_folder_is_watched_under_its_new_name_and_a_deleted_one_gives_its_watches_back()
+    {
+        using var workspace = GitWorkspace("");
+        workspace.Write("old/inner/a.txt", "v0\n");
+        using var watcher = new WorkspaceWatcher(workspace.Root, ".", Debounce);
+        var recorder = new ChangeRecorder(watcher);
+        watcher.Start();
+        var before = watcher.WatchCount;
+
+        Directory.Move(workspace.Full("old"), workspace.Full("renamed"));
+        await recorder.WaitForAsync("renamed");
+        File.WriteAllText(workspace.Full("renamed/inner/a.txt"), "v1\n");
+        await recorder.WaitForAsync("renamed/inner/a.txt");
+        Assert.Equal(before, watcher.WatchCount);
+
+        Directory.Delete(workspace.Full("renamed"), recursive: true);
+        workspace.Write("sentinel.txt", "done\n");
+        await recorder.WaitForAsync("sentinel.txt");
+        Assert.Equal(OperatingSystem.IsLinux() ? before - 2 : before, watcher.WatchCount);
+    }
+
+    [Fact]
     public async Task Past_the_watch_budget_the_watcher_polls_says_so_and_still_reports_saves()
     {
         using var workspace = GitWorkspace("");
