@@ -5,11 +5,15 @@ namespace Kiro.Mcp.Workspace;
 /// period: editors, git and our own atomic writes produce bursts of events for one save, and
 /// listeners want one signal with the distinct paths.
 /// </summary>
+/// <remarks>
+/// Folders the repository's ignore rules exclude are skipped (see <see cref="IgnoreRules"/>), and on
+/// Linux they cost no inotify watch: each folder that is not skipped gets its own (see
+/// <see cref="FolderWatchSource"/>). When the operating system has no watch left, or
+/// <see cref="WatcherOptions.MaxWatches"/> is reached, the watcher polls instead and raises
+/// <see cref="Degraded"/>.
+/// </remarks>
 public sealed class WorkspaceWatcher : IDisposable
 {
-    // Runtime data (logs, caches) changes constantly and is nobody's document.
-    private const string RuntimeFolder = ".kiro/.runtime";
-
     // A folder that appears with files already in it (a copy, a git checkout) is scanned so that
     // files written before the watch on it existed are still reported; past this many entries the
     // folder itself is reported and listeners rescan it.
@@ -19,14 +23,17 @@ public sealed class WorkspaceWatcher : IDisposable
     private readonly string _folder;
     private readonly TimeSpan _debounce;
     private readonly WatcherOptions _options;
-    private readonly FileSystemWatcher _watcher;
+    private readonly string _folderFull;
+    private readonly IgnoreRules _rules;
     private readonly Timer _timer;
     private readonly Lock _gate = new();
+    private readonly Lock _sourceGate = new();
     private readonly Lock _raising = new();
     // Each path with the first thing that happened to it in this batch (null: a folder to rescan),
     // which is what tells a new file from a saved one once the batch is over.
     private readonly Dictionary<string, WorkspaceChangeKind?> _pending = new(StringComparer.Ordinal);
     private DateTime _batchDeadline;
+    private WatchSource? _source;
     private bool _disposed;
 
     public WorkspaceWatcher(WorkspaceRoot root, string relativeFolder, TimeSpan debounce)
@@ -47,26 +54,8 @@ public sealed class WorkspaceWatcher : IDisposable
         // A watch needs an existing folder; .kiro may not exist until the first spec is created.
         Directory.CreateDirectory(full);
         _folder = root.ToRelative(full);
-
-        // No Filter such as "*.md": on Linux a filtered recursive watch misses files created in new
-        // sub-folders. Everything is watched and filtered here; duplicates are what debounce is for.
-        _watcher = new FileSystemWatcher(full)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            InternalBufferSize = 64 * 1024,
-        };
-        _watcher.Created += (_, e) => OnEvent(e.FullPath, WorkspaceChangeKind.Created, scan: true);
-        _watcher.Changed += (_, e) => OnEvent(e.FullPath, WorkspaceChangeKind.Saved, scan: false);
-        _watcher.Deleted += (_, e) => OnEvent(e.FullPath, WorkspaceChangeKind.Deleted, scan: false);
-        // Editors save atomically (write a temp file, rename it over the original): a rename onto a
-        // name is a save of that name, and the old name is gone.
-        _watcher.Renamed += (_, e) =>
-        {
-            OnEvent(e.OldFullPath, WorkspaceChangeKind.Deleted, scan: false);
-            OnEvent(e.FullPath, WorkspaceChangeKind.Saved, scan: true);
-        };
-        _watcher.Error += (_, _) => ReportLostEvents();
+        _folderFull = full;
+        _rules = new IgnoreRules(root.FullPath, options.IgnoredFolders, options.UseIgnoreRules);
         _timer = new Timer(_ => OnQuiet(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
@@ -84,10 +73,56 @@ public sealed class WorkspaceWatcher : IDisposable
     /// </summary>
     public event Action<IReadOnlyList<WorkspaceChange>>? FilesChanged;
 
+    /// <summary>
+    /// Raised once, with a sentence saying why, when the watcher gives up operating-system watches
+    /// and polls every <see cref="WatcherOptions.PollInterval"/> instead (the watch limit was hit).
+    /// Changes are still reported, later and at a higher cost. May be raised during <see cref="Start"/>.
+    /// </summary>
+    public event Action<string>? Degraded;
+
+    /// <summary>Why the watcher polls (the text <see cref="Degraded"/> carried), or null while it watches.</summary>
+    public string? DegradedReason { get; private set; }
+
+    /// <summary>
+    /// How many operating-system watches this watcher holds now: on Linux one inotify watch per folder
+    /// that is not skipped; on Windows and macOS one recursive watch; 0 before <see cref="Start"/>,
+    /// after <see cref="Dispose"/> and while polling.
+    /// </summary>
+    public int WatchCount
+    {
+        get
+        {
+            lock (_sourceGate)
+            {
+                return _source?.WatchCount ?? 0;
+            }
+        }
+    }
+
+    /// <summary>Starts watching: on Linux this lists the folders that are not skipped and watches each.</summary>
     public void Start()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        _watcher.EnableRaisingEvents = true;
+        WatchSource source;
+        lock (_sourceGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_source is not null)
+            {
+                return;
+            }
+            _source = source = OperatingSystem.IsLinux()
+                ? new FolderWatchSource(this, _root, _folderFull, _rules, _options.MaxWatches, _options.Budget)
+                : new RecursiveWatchSource(this, _folderFull);
+        }
+        try
+        {
+            source.Start();
+        }
+        catch (IOException e)
+        {
+            // No inotify instance to be had (EMFILE), or the folder is unreadable: polling still works.
+            Degrade($"The operating system refused a file watch ({e.Message}); watching by polling instead.");
+        }
     }
 
     public void Dispose()
@@ -101,22 +136,71 @@ public sealed class WorkspaceWatcher : IDisposable
             _disposed = true;
             _pending.Clear();
         }
-        _watcher.Dispose();
+        WatchSource? source;
+        lock (_sourceGate)
+        {
+            source = _source;
+            _source = null;
+        }
+        source?.Dispose();
         _timer.Dispose();
+        _rules.Dispose();
     }
 
     /// <summary>The operating system dropped events (buffer overflow): listeners must rescan the folder.</summary>
     internal void ReportLostEvents() => Add(_folder, null);
 
-    private void OnEvent(string fullPath, WorkspaceChangeKind kind, bool scan)
+    /// <summary>
+    /// Stops watching and polls instead, once: the operating system refused a watch, or the budget
+    /// is spent. Events between the last watch and the first poll may be lost, hence the rescan.
+    /// </summary>
+    internal void Degrade(string reason)
+    {
+        WatchSource? old;
+        WatchSource polling;
+        lock (_sourceGate)
+        {
+            if (_disposed || DegradedReason is not null)
+            {
+                return;
+            }
+            DegradedReason = reason;
+            old = _source;
+            _source = polling = new PollingWatchSource(this, _root, _folderFull, _rules, _options.PollInterval);
+        }
+        old?.Dispose();
+        polling.Start();
+        ReportLostEvents();
+        Raise(Degraded, reason);
+    }
+
+    /// <summary>A rename onto a name is a save of that name (editors save so), and the old name is gone.</summary>
+    internal void OnRenamed(string oldFullPath, string fullPath)
+    {
+        OnEvent(oldFullPath, WorkspaceChangeKind.Deleted, scan: false);
+        OnEvent(fullPath, WorkspaceChangeKind.Saved, scan: true);
+    }
+
+    internal void OnEvent(string fullPath, WorkspaceChangeKind kind, bool scan)
     {
         // These handlers run on the watcher's own thread, where an exception would end the process.
         try
         {
             var relative = _root.ToRelative(fullPath);
-            if (IsIgnored(relative))
+            if (IsIgnored(relative, fullPath))
             {
                 return;
+            }
+            if (IgnoreRules.IsRuleFile(relative))
+            {
+                // A .gitignore changed: what is skipped may have changed, and so what is watched.
+                _rules.Reload();
+                WatchSource? source;
+                lock (_sourceGate)
+                {
+                    source = _source;
+                }
+                source?.Resync();
             }
             Add(relative, kind);
             if (scan && Directory.Exists(fullPath))
@@ -134,28 +218,31 @@ public sealed class WorkspaceWatcher : IDisposable
 
     private void AddContents(string folder)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
         var count = 0;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", options))
+        // Skipped folders are not even listed: a node_modules moved in is not worth a thousand entries.
+        foreach (var each in FolderWalk.Folders(_root, folder, _rules))
         {
-            if (++count > MaxScannedEntries)
+            foreach (var entry in Directory.EnumerateFileSystemEntries(each, "*", options))
             {
-                Add(_root.ToRelative(folder), null);
-                return;
-            }
-            var relative = _root.ToRelative(entry);
-            if (!IsIgnored(relative))
-            {
-                Add(relative, WorkspaceChangeKind.Created);
+                if (++count > MaxScannedEntries)
+                {
+                    Add(_root.ToRelative(folder), null);
+                    return;
+                }
+                var relative = _root.ToRelative(entry);
+                if (!IsIgnored(relative, entry))
+                {
+                    Add(relative, WorkspaceChangeKind.Created);
+                }
             }
         }
     }
 
-    private bool IsIgnored(string relative) =>
+    // Temp files of the store are half-written documents; runtime data (.kiro/.runtime) and skipped folders are nobody's document.
+    private bool IsIgnored(string relative, string fullPath) =>
         relative.EndsWith(FileStore.TempSuffix, StringComparison.Ordinal)
-        || relative == RuntimeFolder
-        || relative.StartsWith(RuntimeFolder + "/", StringComparison.Ordinal)
-        || (_options.IgnoredFolders.Count > 0 && relative.Split('/').Any(_options.IgnoredFolders.Contains));
+        || _rules.IsPathIgnored(relative, fullPath);
 
     private void Add(string relative, WorkspaceChangeKind? kind)
     {

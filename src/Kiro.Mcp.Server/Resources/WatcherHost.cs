@@ -11,9 +11,14 @@ public sealed class WatcherHost(WorkspaceWatcher watcher) : IHostedService
     // Long enough that an editor's save (temp file, rename, attribute change) is one burst.
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>The whole workspace, except .git, bin, obj, node_modules (and .kiro/.runtime, always).</summary>
-    public static WorkspaceWatcher Create(WorkspaceRoot root) =>
-        new(root, ".", Debounce, new WatcherOptions { IgnoredFolders = WatcherOptions.BuildFolders });
+    /// <summary>
+    /// The whole workspace, except the folders its .gitignore rules exclude (and .git and .kiro/.runtime,
+    /// always; .kiro is always watched). Once <paramref name="budget"/> (shared by every workspace's
+    /// watcher; e.g. <see cref="WatchBudget.ShareOfUserLimit"/>) or the operating system refuses a watch,
+    /// it polls and raises <see cref="WorkspaceWatcher.Degraded"/>.
+    /// </summary>
+    public static WorkspaceWatcher Create(WorkspaceRoot root, WatchBudget? budget = null) =>
+        new(root, ".", Debounce, new WatcherOptions { Budget = budget });
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
