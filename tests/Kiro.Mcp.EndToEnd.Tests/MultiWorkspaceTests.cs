@@ -99,6 +99,9 @@ public class MultiWorkspaceTests
     public async Task Two_clients_on_two_repositories_at_once_get_only_their_own_results_and_notifications()
     {
         using var repositories = new Repositories("alpha", "beta");
+        // Saved later (a new file is "created", not "saved", for hooks).
+        File.WriteAllText(Path.Combine(repositories["alpha"], "notes.md"), "\n");
+        File.WriteAllText(Path.Combine(repositories["beta"], "notes.md"), "\n");
         await using var server = await ServerConnection.StartAsync(Transport.Http, repositories["alpha"], extraArgs: ["--workspaces", repositories.Parent]);
         await using var alpha = await ServerConnection.ConnectHttpAsync(new Uri(server.Endpoint + "/alpha"), "alpha-window");
         await using var beta = await ServerConnection.ConnectHttpAsync(new Uri(server.Endpoint + "/beta"), "beta-window");
@@ -128,7 +131,81 @@ public class MultiWorkspaceTests
         await Poll.UntilAsync(() => Snapshot(heard["beta"]).Count > 1, "beta's subscriber notified of the edit");
         Assert.All(Snapshot(heard["alpha"]), uri => Assert.StartsWith("kiro://alpha/", uri));
         Assert.All(Snapshot(heard["beta"]), uri => Assert.StartsWith("kiro://beta/", uri));
+
+        // Hook prompts: each workspace's agent hook speaks to the client working in that workspace only.
+        foreach (var (client, name) in new[] { (alpha, "alpha"), (beta, "beta") })
+        {
+            Structured(await client.CallToolAsync("hook_create", new Dictionary<string, object?>
+            {
+                ["name"] = "Notes review", ["trigger"] = "PostFileSave", ["matcher"] = @"^notes\.md$", ["actionType"] = "agent", ["prompt"] = $"Review the notes of {name}.",
+            }));
+        }
+        File.WriteAllText(Path.Combine(repositories["alpha"], "notes.md"), "alpha notes\n");
+        var alphaPrompts = await PromptsAsync(alpha);
+        Assert.Equal(["Review the notes of alpha."], alphaPrompts);
+        Assert.Empty(await PendingAsync(beta));
+        File.WriteAllText(Path.Combine(repositories["beta"], "notes.md"), "beta notes\n");
+        Assert.Equal(["Review the notes of beta."], await PromptsAsync(beta));
+        Assert.Empty(await PendingAsync(alpha));
     }
+
+    [Theory]
+    [MemberData(nameof(SpecWorkflowTests.Transports), MemberType = typeof(SpecWorkflowTests))]
+    public async Task A_save_fires_its_own_workspaces_hooks_in_a_bin_folder_gitignore_keeps_but_not_in_one_it_excludes(Transport transport)
+    {
+        using var repositories = new Repositories("alpha", "beta");
+        Git.Init(repositories["alpha"]);
+        File.WriteAllText(Path.Combine(repositories["alpha"], ".gitignore"), "dist/\n");
+        // Files that exist before the server starts, so that writing them later is a save (a new file is "created").
+        string[] scripts = ["bin/cli.js", "dist/bundle.js", "src/later.js"];
+        foreach (var script in scripts)
+        {
+            File.WriteAllText(Path.Combine(repositories["alpha"], script).EnsureFolder(), "\n");
+        }
+        await using var server = await ServerConnection.StartAsync(transport, repositories["alpha"],
+            extraArgs: ["--workspace", repositories["beta"], ServerConnection.Trust]);
+        foreach (var name in new[] { "alpha", "beta" })
+        {
+            await server.CallOkAsync("hook_create", new
+            {
+                name = "Record scripts",
+                trigger = "PostFileSave",
+                matcher = @"\.js$",
+                actionType = "command",
+                command = "printf '%s\\n' \"$KIRO_FILE_PATH\" >> saved.out; pwd > cwd.out",
+                workspace = name,
+            });
+        }
+
+        // A Node project's bin/cli.js: 'bin' is not git-ignored here, so it is watched like any source folder.
+        File.WriteAllText(Path.Combine(repositories["alpha"], "bin", "cli.js"), "#!/usr/bin/env node\n");
+        File.WriteAllText(Path.Combine(repositories["alpha"], "dist", "bundle.js"), "bundled\n");
+        await Poll.UntilAsync(() => Saved(repositories["alpha"]).Contains("bin/cli.js"), "the hook for bin/cli.js");
+        // A later save that does fire: by the time it is recorded, the ignored one would have been too.
+        File.WriteAllText(Path.Combine(repositories["alpha"], "src", "later.js"), "later\n");
+        await Poll.UntilAsync(() => Saved(repositories["alpha"]).Contains("src/later.js"), "the hook for src/later.js");
+
+        Assert.DoesNotContain("dist/bundle.js", Saved(repositories["alpha"]));
+        Assert.Equal(Path.GetFullPath(repositories["alpha"]), File.ReadAllText(Path.Combine(repositories["alpha"], "cwd.out")).Trim());
+        Assert.False(File.Exists(Path.Combine(repositories["beta"], "saved.out")));
+    }
+
+    private static List<string> Saved(string repository)
+    {
+        var file = Path.Combine(repository, "saved.out");
+        return File.Exists(file) ? [.. File.ReadAllLines(file)] : [];
+    }
+
+    /// <summary>Waits for the agent hook prompts waiting for this client, and hands them out.</summary>
+    private static async Task<List<string>> PromptsAsync(McpClient client)
+    {
+        List<string> prompts = [];
+        await Poll.UntilAsync(async () => (prompts = await PendingAsync(client)).Count > 0, "a hook prompt");
+        return prompts;
+    }
+
+    private static async Task<List<string>> PendingAsync(McpClient client) =>
+        [.. Structured(await client.CallToolAsync("hook_pending", new Dictionary<string, object?>())).GetProperty("prompts").EnumerateArray().Select(p => p.GetProperty("prompt").GetString()!)];
 
     [Fact]
     public async Task A_stateless_2026_client_subscribed_with_subscriptions_listen_hears_an_outside_edit()
@@ -223,5 +300,15 @@ public class MultiWorkspaceTests
         }
 
         public void Dispose() => Directory.Delete(Parent, recursive: true);
+    }
+}
+
+/// <summary>Creates the folder of a file path before it is written.</summary>
+internal static class FilePathExtensions
+{
+    public static string EnsureFolder(this string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
     }
 }

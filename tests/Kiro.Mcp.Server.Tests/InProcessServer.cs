@@ -20,7 +20,7 @@ public sealed class InProcessServer : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly Task _serverTask;
 
-    private InProcessServer(string workspace)
+    private InProcessServer(string workspace, Action<IServiceCollection>? configure)
     {
         Workspace = workspace;
         var services = new ServiceCollection();
@@ -28,6 +28,7 @@ public sealed class InProcessServer : IAsyncDisposable
         // A stand-in for ~/.kiro beside the workspace, so no test reads the real home folder.
         services.AddSingleton(new UserKiroFolder(workspace + ".user-kiro"));
         services.AddKiroWorkspaces(ServerSettings.ForWorkspace(workspace));
+        configure?.Invoke(services);
         services.AddKiroMcpServer(mcp => mcp.WithStreamServerTransport(_clientToServer.Reader.AsStream(), _serverToClient.Writer.AsStream()));
         _services = services.BuildServiceProvider(validateScopes: true);
         _serverTask = _services.GetRequiredService<McpServer>().RunAsync(_stop.Token);
@@ -40,9 +41,10 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
-    public static async Task<InProcessServer> StartAsync()
+    /// <param name="configure">Replaces server-wide services after Kiro's (the last registration wins).</param>
+    public static async Task<InProcessServer> StartAsync(Action<IServiceCollection>? configure = null)
     {
-        var server = new InProcessServer(Directory.CreateTempSubdirectory("kiro-mcp-inproc-").FullName);
+        var server = new InProcessServer(Directory.CreateTempSubdirectory("kiro-mcp-inproc-").FullName, configure);
         server.Client = await McpClient.CreateAsync(
             new StreamClientTransport(server._clientToServer.Writer.AsStream(), server._serverToClient.Reader.AsStream()),
             new McpClientOptions { ClientInfo = new Implementation { Name = "in-process", Version = "1.0" }, ProtocolVersion = "2025-11-25" });

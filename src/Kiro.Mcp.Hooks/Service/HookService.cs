@@ -29,11 +29,19 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
     {
         var set = await catalog.LoadAsync(cancellationToken);
         var runs = await history.RecentAsync(HookHistory.MaxRuns, cancellationToken);
-        set = set with { Findings = [.. set.Findings, .. matcher.Findings] };
+        set = set with { Findings = [.. set.Findings, .. matcher.Findings, .. WatchFindings()] };
         var trusted = settings.Trust.IsTrusted;
         var hooks = set.Hooks.Select(h => View(h, set, runs, trusted)).ToList();
         return new HookList(hooks, set.Findings, settings.CommandHooks && trusted, trusted,
             trusted ? null : settings.Trust.Untrusted(UntrustedWhat), [HookCatalog.WorkspaceFolder, HookCatalog.UserPrefix.TrimEnd('/')]);
+    }
+
+    private IEnumerable<HookFinding> WatchFindings()
+    {
+        if (settings.WatchProblem() is { } problem)
+        {
+            yield return new HookFinding(HookCatalog.WorkspaceFolder, 0, HookFinding.Warning, $"File hooks may fire up to a few seconds late: {problem}");
+        }
     }
 
     public async Task<HookCreated> CreateAsync(string name, string trigger, string? matcher, string actionType, string? command, string? prompt, int? timeout, CancellationToken cancellationToken)

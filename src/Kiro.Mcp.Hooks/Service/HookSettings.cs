@@ -11,4 +11,10 @@ public sealed record HookSettings
     public bool CommandHooks { get; init; } = true;
 
     public required WorkspaceTrust Trust { get; init; }
+
+    /// <summary>
+    /// Why file changes are polled rather than watched (the watch limit was reached), or null while they are
+    /// watched: file hooks then fire up to a poll interval late, which hook_list reports.
+    /// </summary>
+    public Func<string?> WatchProblem { get; init; } = static () => null;
 }

@@ -14,7 +14,12 @@ public static class HookRegistration
 {
     public static IServiceCollection AddKiroHooks(this IServiceCollection services, ServerSettings? settings)
     {
-        services.AddSingleton(sp => new HookSettings { CommandHooks = settings?.NoCommandHooks != true, Trust = sp.GetRequiredService<WorkspaceTrust>() });
+        services.AddSingleton(sp => new HookSettings
+        {
+            CommandHooks = settings?.NoCommandHooks != true,
+            Trust = sp.GetRequiredService<WorkspaceTrust>(),
+            WatchProblem = () => sp.GetRequiredService<WorkspaceWatcher>().DegradedReason,
+        });
         services.AddSingleton(new HookAccess(settings is { Tokens.Count: > 0 }, settings?.Stateless == true));
         services.AddSingleton<HookCatalog>();
         services.AddSingleton<HookMatcher>();

@@ -36,6 +36,8 @@ public static class KiroMcpRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrustList>();
         services.AddSingleton<SubscriptionRegistry>();
+        // Every workspace's watcher draws on one budget: half of the user's inotify watches, the rest left to editors.
+        services.AddSingleton(_ => WatchBudget.ShareOfUserLimit());
         services.AddSingleton(sp => new WorkspaceCatalog(settings.Workspaces, settings.WorkspaceFolders, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new WorkspacePool(
             sp.GetRequiredService<WorkspaceCatalog>(), sp, settings, sp.GetRequiredService<SubscriptionRegistry>(), sp.GetRequiredService<ILogger<WorkspacePool>>()));
@@ -71,7 +73,7 @@ public static class KiroMcpRegistration
         // The lambda's body is the only reference to the Roslyn assembly: it loads on the first generation, never at start-up.
         services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), static () => new MsBuildCodeReader(), sp.GetRequiredService<WorkspaceTrust>()));
         // One watcher for the whole workspace; its listeners subscribe as they start, then WatcherHost starts it.
-        services.AddSingleton(sp => WatcherHost.Create(sp.GetRequiredService<WorkspaceRoot>()));
+        services.AddSingleton(sp => WatcherHost.Create(sp.GetRequiredService<WorkspaceRoot>(), sp.GetRequiredService<WatchBudget>()));
         services.AddHostedService<WorkspaceChangeNotifier>();
         services.AddKiroHooks(settings);
         services.AddHostedService<WatcherHost>();

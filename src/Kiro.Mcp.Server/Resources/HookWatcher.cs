@@ -7,7 +7,7 @@ using Kiro.Mcp.Server.Workspaces;
 namespace Kiro.Mcp.Server.Resources;
 
 /// <summary>
-/// Listens to the workspace watcher (the whole workspace but .git, bin, obj, node_modules and
+/// Listens to the workspace watcher (the whole workspace but what its .gitignore rules exclude, .git and
 /// .kiro/.runtime) and fires the file hooks for what editors, tools and this server write; tells subscribers of the hook resources
 /// when hook files change or a prompt arrives or is handed out.
 /// </summary>

@@ -3,10 +3,11 @@ using Kiro.Mcp.Workspace;
 namespace Kiro.Mcp.Server.Resources;
 
 /// <summary>
-/// Starts the one <see cref="WorkspaceWatcher"/> of the process. It is registered after every listener
-/// (spec notifications, file hooks), so all of them have subscribed before the first event arrives.
+/// Starts a workspace's <see cref="WorkspaceWatcher"/>. It is registered after every listener (spec
+/// notifications, file hooks), so all of them have subscribed before the first event arrives. When the
+/// watcher falls back to polling, it says so in the log (and hook_list says so as a finding).
 /// </summary>
-public sealed class WatcherHost(WorkspaceWatcher watcher) : IHostedService
+public sealed partial class WatcherHost(WorkspaceWatcher watcher, WorkspaceRoot root, ILogger<WatcherHost> logger) : IHostedService
 {
     // Long enough that an editor's save (temp file, rename, attribute change) is one burst.
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
@@ -22,13 +23,21 @@ public sealed class WatcherHost(WorkspaceWatcher watcher) : IHostedService
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // Raised inside Start when the first watches are already refused: subscribe first.
+        watcher.Degraded += OnDegraded;
         watcher.Start();
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
+        watcher.Degraded -= OnDegraded;
         watcher.Dispose();
         return Task.CompletedTask;
     }
+
+    private void OnDegraded(string reason) => LogDegraded(logger, root.FullPath, reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watching {Workspace} by polling: {Reason}")]
+    private static partial void LogDegraded(ILogger logger, string workspace, string reason);
 }

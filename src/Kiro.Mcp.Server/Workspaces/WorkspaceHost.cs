@@ -73,13 +73,14 @@ public sealed class WorkspaceHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(server);
         var services = new ServiceCollection();
-        // Shared by every workspace: logging, the clock, the user's ~/.kiro and trust list, who subscribed to what.
+        // Shared by every workspace: logging, the clock, the user's ~/.kiro and trust list, who subscribed to what, the watch budget.
         services.AddSingleton(server.GetRequiredService<ILoggerFactory>());
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddSingleton(server.GetRequiredService<TimeProvider>());
         services.AddSingleton(server.GetRequiredService<UserKiroFolder>());
         services.AddSingleton(server.GetRequiredService<TrustList>());
         services.AddSingleton(server.GetRequiredService<SubscriptionRegistry>());
+        services.AddSingleton(server.GetRequiredService<WatchBudget>());
         services.AddSingleton(new ServedWorkspace(entry.Name));
         services.AddKiroWorkspace(entry.Path, settings);
         return services.BuildServiceProvider(validateScopes: true);
