@@ -1,20 +1,21 @@
-using LibGit2Sharp;
 using MAB.DotIgnore;
 
 namespace Kiro.Mcp.Workspace;
 
 /// <summary>
-/// Which folders of a workspace a watcher skips: those the repository's own ignore rules exclude,
-/// read by git itself (LibGit2Sharp: root and nested .gitignore files, .git/info/exclude, the user's
-/// core.excludesFile), so that a Node project's bin/ is watched and its dist/ is not. Decisions are
-/// per folder and cached; <see cref="Reload"/> forgets them when a .gitignore changes.
+/// Which folders of a workspace a watcher skips: those the repository's own ignore rules exclude (the
+/// root and nested .gitignore files and .git/info/exclude, read with MAB.DotIgnore in git's pattern
+/// syntax, each applied to the paths under its own folder), so that a Node project's bin/ is watched
+/// and its dist/ is not. Decisions are per folder and cached; <see cref="Reload"/> forgets them when a
+/// .gitignore changes.
 /// </summary>
 /// <remarks>
-/// A folder that is not in a git repository has no git to ask: its .gitignore files are read with
-/// MAB.DotIgnore (git's pattern syntax), each applied to the paths under its own folder. A folder
-/// with no git and no root .gitignore at all skips node_modules, which is never anybody's source
-/// and is often tens of thousands of folders. Whatever the rules say, .git is never watched,
-/// .kiro/.runtime neither, and .kiro always is: specs, steering and hooks live there.
+/// Not LibGit2Sharp's ignore API: every workspace starts a watcher, and loading libgit2 for it would
+/// put git into the start-up of every stdio session (StartupFootprintTests). The user's global
+/// core.excludesFile is therefore not read. A folder with no git and no root .gitignore at all skips
+/// node_modules, which is never anybody's source and is often tens of thousands of folders. Whatever
+/// the rules say, .git is never watched, .kiro/.runtime neither, and .kiro always is: specs, steering
+/// and hooks live there.
 /// </remarks>
 internal sealed class IgnoreRules : IDisposable
 {
@@ -31,8 +32,8 @@ internal sealed class IgnoreRules : IDisposable
     private readonly Dictionary<string, bool> _folders = new(StringComparer.Ordinal);
     // Without git: folder → the rules of its .gitignore (null: it has none).
     private readonly Dictionary<string, IgnoreList?> _lists = new(StringComparer.Ordinal);
-    private Repository? _repository;
-    private string _prefix = "";
+    // .git/info/exclude: rules for the whole repository, as if in the root .gitignore.
+    private IgnoreList? _exclude;
     private bool _noIgnoreFile;
     private bool _disposed;
 
@@ -60,8 +61,6 @@ internal sealed class IgnoreRules : IDisposable
             {
                 return;
             }
-            _repository?.Dispose();
-            _repository = null;
             _folders.Clear();
             _lists.Clear();
             Load();
@@ -111,8 +110,6 @@ internal sealed class IgnoreRules : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            _repository?.Dispose();
-            _repository = null;
         }
     }
 
@@ -122,30 +119,9 @@ internal sealed class IgnoreRules : IDisposable
         {
             return;
         }
-        string? found = null;
-        try
-        {
-            found = Repository.Discover(_rootFull);
-        }
-        catch (LibGit2SharpException)
-        {
-            // A broken .git is no repository: the .gitignore files still say what to skip.
-        }
-        if (found is not null)
-        {
-            var repository = new Repository(found);
-            if (repository.Info.WorkingDirectory is { } workingDirectory)
-            {
-                var prefix = Path.GetRelativePath(workingDirectory, _rootFull).Replace('\\', '/');
-                _prefix = prefix == "." ? "" : prefix + "/";
-                _repository = repository;
-            }
-            else
-            {
-                repository.Dispose();
-            }
-        }
-        _noIgnoreFile = _repository is null && !File.Exists(Path.Join(_rootFull, GitIgnoreFile));
+        var git = Path.Join(_rootFull, ".git");
+        _exclude = Read(Path.Join(git, "info", "exclude"));
+        _noIgnoreFile = !Path.Exists(git) && !File.Exists(Path.Join(_rootFull, GitIgnoreFile));
     }
 
     private bool IsFolderIgnoredCore(string relative)
@@ -180,17 +156,9 @@ internal sealed class IgnoreRules : IDisposable
         {
             return false;
         }
-        if (_repository is not null)
+        if (_exclude?.IsIgnored(relative, true) == true)
         {
-            try
-            {
-                // The trailing '/' asks about a folder, so that "dist/" rules match it.
-                return _repository.Ignore.IsPathIgnored(_prefix + relative + "/");
-            }
-            catch (LibGit2SharpException)
-            {
-                return false;
-            }
+            return true;
         }
         return _noIgnoreFile ? name == DefaultIgnoredFolder : IgnoredByFiles(relative);
     }
@@ -222,20 +190,25 @@ internal sealed class IgnoreRules : IDisposable
         {
             return list;
         }
-        var file = Path.Join(_rootFull, folder == "." ? "" : folder, GitIgnoreFile);
+        list = Read(Path.Join(_rootFull, folder == "." ? "" : folder, GitIgnoreFile));
+        _lists[folder] = list;
+        return list;
+    }
+
+    /// <summary>An ignore file's rules, or null when there is none.</summary>
+    private static IgnoreList? Read(string file)
+    {
         try
         {
             // A hostile repository may make its .gitignore huge or a link to a device: read at most 256 KiB of a regular file.
             var info = new FileInfo(file);
-            list = info.Exists && info.LinkTarget is null && info.Length <= 256 * 1024
+            return info.Exists && info.LinkTarget is null && info.Length <= 256 * 1024
                 ? new IgnoreList(File.ReadAllLines(file).Where(l => !string.IsNullOrWhiteSpace(l)), MatchFlags.PATHNAME)
                 : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            list = null;
+            return null;
         }
-        _lists[folder] = list;
-        return list;
     }
 }

@@ -23,12 +23,14 @@ public partial class MultiProcessWriteTests
     [InlineData(Transport.Http, 3)]
     [InlineData(Transport.Stdio, 2)]
     [InlineData(Transport.Stdio, 3)]
-    public async Task Every_acknowledged_mark_from_concurrent_server_processes_is_in_tasks_md(Transport transport, int servers)
+    // Stateless servers, as behind one load-balanced address: each request may reach any of them.
+    [InlineData(Transport.Http, 3, true)]
+    public async Task Every_acknowledged_mark_from_concurrent_server_processes_is_in_tasks_md(Transport transport, int servers, bool stateless = false)
     {
         using var workspace = new TempWorkspace();
         var writers = servers * WritersPerServer;
         workspace.Write(TasksPath, TasksDocument(writers * TasksPerWriter));
-        await using var fleet = await Fleet.StartAsync(workspace.Root, Enumerable.Repeat(transport, servers), WritersPerServer);
+        await using var fleet = await Fleet.StartAsync(workspace.Root, Enumerable.Repeat(transport, servers), WritersPerServer, stateless);
 
         var results = await Task.WhenAll(fleet.Writers.Select((client, w) => MarkAsync(client, TaskIds(w))));
         var acknowledged = results.SelectMany(r => r.Acknowledged).ToList();
@@ -192,7 +194,7 @@ public partial class MultiProcessWriteTests
         /// <summary>One entry per concurrent writer: over stdio a process has one client, shared by its writers.</summary>
         public List<McpClient> Writers { get; } = [];
 
-        public static async Task<Fleet> StartAsync(string workspace, IEnumerable<Transport> servers, int writersPerServer)
+        public static async Task<Fleet> StartAsync(string workspace, IEnumerable<Transport> servers, int writersPerServer, bool stateless = false)
         {
             var fleet = new Fleet();
             try
@@ -209,7 +211,7 @@ public partial class MultiProcessWriteTests
                         }
                         return;
                     }
-                    var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace, []);
+                    var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace, stateless ? ["--stateless"] : []);
                     lock (fleet)
                     {
                         fleet._processes.Add(process);

@@ -82,12 +82,23 @@ public class MultiWorkspaceTests
         using var repositories = new Repositories("alpha");
         await using var server = await ServerConnection.StartAsync(Transport.Stdio, repositories["alpha"], extraArgs: ["--workspaces", repositories.Parent]);
         Assert.Equal(["alpha"], WorkspaceNames(await server.CallOkAsync("workspace_list", new { })));
+        await server.CallOkAsync("spec_list", new { });
         await server.CallErrorAsync("spec_list", new { workspace = "late" }, "unknown_workspace");
+        var listChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var handler = server.Client.RegisterNotificationHandler(NotificationMethods.ResourceListChangedNotification, (_, _) =>
+        {
+            listChanged.TrySetResult();
+            return ValueTask.CompletedTask;
+        });
 
         var late = repositories.Add("late");
         Git.Init(late);
 
         await Poll.UntilAsync(async () => WorkspaceNames(await server.CallOkAsync("workspace_list", new { })).Contains("late"), "the new repository listed");
+        // resources/list names each workspace's resources, so it changed with the new repository.
+        await listChanged.Task.WaitAsync(Wait);
+        var listed = await server.Client.ListResourcesAsync();
+        Assert.Contains(listed, r => r.Uri == "kiro://late/specs");
         await server.CallOkAsync("spec_create", new { name = "cloned-later", workspace = "late" });
         Assert.True(Directory.Exists(Path.Combine(late, ".kiro/specs/cloned-later")));
         // A plain folder (no .git, no .kiro) is not a repository.

@@ -58,10 +58,13 @@ public sealed class SubscriptionRegistry
         }
     }
 
-    /// <summary>Sends <c>resources/list_changed</c> to the sessions that used the workspace and to the streams that asked for list changes.</summary>
-    public async Task ListChangedAsync(string workspace)
+    /// <summary>
+    /// Sends <c>resources/list_changed</c> to the sessions that used the workspace (every session when
+    /// <paramref name="workspace"/> is null: workspaces came or went) and to the streams that asked for list changes.
+    /// </summary>
+    public async Task ListChangedAsync(string? workspace)
     {
-        var sessions = _sessions.Values.Where(s => s.Subscriber is not null && s.Workspaces.ContainsKey(workspace)).Select(s => (Subscriber)s.Subscriber!);
+        var sessions = _sessions.Values.Where(s => s.Subscriber is not null && (workspace is null || s.Workspaces.ContainsKey(workspace))).Select(s => (Subscriber)s.Subscriber!);
         var streams = _streams.Keys.Where(s => s.ListChanged);
         foreach (var subscriber in sessions.Concat(streams).ToList())
         {
