@@ -35,6 +35,7 @@ internal sealed class IgnoreRules : IDisposable
     // .git/info/exclude: rules for the whole repository, as if in the root .gitignore.
     private IgnoreList? _exclude;
     private bool _noIgnoreFile;
+    private bool _kiroOnly;
     private bool _disposed;
 
     /// <param name="rootFull">The workspace root, a full path.</param>
@@ -64,6 +65,24 @@ internal sealed class IgnoreRules : IDisposable
             _folders.Clear();
             _lists.Clear();
             Load();
+        }
+    }
+
+    /// <summary>
+    /// True to skip every folder but the root and .kiro (nothing outside .kiro can matter to anyone: no
+    /// file hook), false for every folder the rules keep. Forgets every decision when it changes.
+    /// </summary>
+    public bool SetKiroOnly(bool kiroOnly)
+    {
+        lock (_gate)
+        {
+            if (_kiroOnly == kiroOnly)
+            {
+                return false;
+            }
+            _kiroOnly = kiroOnly;
+            _folders.Clear();
+            return true;
         }
     }
 
@@ -148,7 +167,7 @@ internal sealed class IgnoreRules : IDisposable
         {
             return false;
         }
-        if (_names.Contains(name))
+        if (_kiroOnly || _names.Contains(name))
         {
             return true;
         }

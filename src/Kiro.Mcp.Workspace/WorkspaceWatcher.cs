@@ -100,6 +100,25 @@ public sealed class WorkspaceWatcher : IDisposable
     }
 
     /// <summary>Starts watching: on Linux this lists the folders that are not skipped and watches each.</summary>
+    /// <summary>
+    /// Narrows the watch to the root folder and .kiro (false), or widens it to every folder the ignore
+    /// rules keep (true, the default). Only file hooks need the rest of the tree: a workspace without
+    /// them costs a few watches instead of thousands. Watches are added or given back at once.
+    /// </summary>
+    public void WatchWholeWorkspace(bool whole)
+    {
+        if (!_rules.SetKiroOnly(!whole))
+        {
+            return;
+        }
+        WatchSource? source;
+        lock (_sourceGate)
+        {
+            source = _source;
+        }
+        source?.Resync();
+    }
+
     public void Start()
     {
         WatchSource source;

@@ -189,9 +189,14 @@ public class MultiWorkspaceTests
         }
 
         // A Node project's bin/cli.js: 'bin' is not git-ignored here, so it is watched like any source folder.
-        File.WriteAllText(Path.Combine(repositories["alpha"], "bin", "cli.js"), "#!/usr/bin/env node\n");
+        // Until the first file hook exists, only .kiro is watched; the watch widens just after hook_create, so save until seen.
+        await Poll.UntilAsync(async () =>
+        {
+            File.WriteAllText(Path.Combine(repositories["alpha"], "bin", "cli.js"), "#!/usr/bin/env node\n");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            return Saved(repositories["alpha"]).Contains("bin/cli.js");
+        }, "the hook for bin/cli.js");
         File.WriteAllText(Path.Combine(repositories["alpha"], "dist", "bundle.js"), "bundled\n");
-        await Poll.UntilAsync(() => Saved(repositories["alpha"]).Contains("bin/cli.js"), "the hook for bin/cli.js");
         // A later save that does fire: by the time it is recorded, the ignored one would have been too.
         File.WriteAllText(Path.Combine(repositories["alpha"], "src", "later.js"), "later\n");
         await Poll.UntilAsync(() => Saved(repositories["alpha"]).Contains("src/later.js"), "the hook for src/later.js");

@@ -32,6 +32,64 @@ public class StartupFootprintTests
         Assert.DoesNotContain(loaded, name => name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The web host watches its content root for configuration changes. Were that the folder the server was
+    /// started in (a home folder, a monorepo), the watch would cover its whole tree: thousands of the user's
+    /// inotify watches for nothing.
+    /// </summary>
+    [Fact]
+    public async Task An_http_server_spends_no_watch_on_the_folder_it_was_started_in()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "inotify watches are counted from /proc (Linux only).");
+        using var workspace = new TempWorkspace();
+        var startedIn = Directory.CreateTempSubdirectory("kiro-mcp-cwd-").FullName;
+        try
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                Directory.CreateDirectory(Path.Combine(startedIn, $"folder{i}", "sub"));
+            }
+            var info = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = startedIn, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var arg in new[] { ServerBinary.Path, "--http", "--port", "0", "--workspace", workspace.Root })
+            {
+                info.ArgumentList.Add(arg);
+            }
+            info.Environment[ServerConnection.UserKiroVariable] = ServerConnection.UserKiroDirectory(workspace.Root);
+            using var process = System.Diagnostics.Process.Start(info)!;
+            try
+            {
+                var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                process.ErrorDataReceived += (_, e) =>
+                {
+                    if (e.Data?.StartsWith("Listening on ", StringComparison.Ordinal) == true)
+                    {
+                        listening.TrySetResult();
+                    }
+                };
+                process.OutputDataReceived += (_, _) => { };
+                process.BeginErrorReadLine();
+                process.BeginOutputReadLine();
+                await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+                // The workspace's own watcher (loaded in the background) holds a few: its root and .kiro.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+
+                var watches = Directory.EnumerateFiles($"/proc/{process.Id}/fdinfo")
+                    .Sum(file => { try { return File.ReadLines(file).Count(l => l.StartsWith("inotify wd:", StringComparison.Ordinal)); } catch (IOException) { return 0; } });
+
+                Assert.InRange(watches, 1, 20);
+            }
+            finally
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        finally
+        {
+            Directory.Delete(startedIn, recursive: true);
+        }
+    }
+
     /// <summary>The names from the server's "Loaded assemblies (N): a, b, …" line, logged as the process ends.</summary>
     private static async Task<IReadOnlyList<string>> LoadedAssembliesAsync(ServerConnection server)
     {

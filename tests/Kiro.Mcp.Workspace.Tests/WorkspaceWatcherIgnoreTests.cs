@@ -151,6 +151,41 @@ public class WorkspaceWatcherIgnoreTests
     }
 
     [Fact]
+    public async Task Narrowed_to_kiro_the_watcher_gives_back_the_trees_watches_and_widened_reports_its_saves_again()
+    {
+        using var workspace = GitWorkspace("");
+        for (var i = 0; i < 50; i++)
+        {
+            Directory.CreateDirectory(workspace.Full($"src/module{i}"));
+        }
+        workspace.Write("src/module0/app.js", "v0\n");
+        workspace.Write(".kiro/specs/a/requirements.md", "# Requirements\n");
+        using var watcher = new WorkspaceWatcher(workspace.Root, ".", Debounce);
+        var recorder = new ChangeRecorder(watcher);
+        watcher.Start();
+        var whole = watcher.WatchCount;
+
+        watcher.WatchWholeWorkspace(false);
+
+        if (OperatingSystem.IsLinux())
+        {
+            // The root, .kiro, .kiro/specs and .kiro/specs/a: nothing of src.
+            Assert.True(whole > 50, $"{whole} watches before narrowing");
+            Assert.Equal(4, watcher.WatchCount);
+        }
+        File.WriteAllText(workspace.Full("src/module0/app.js"), "v1\n");
+        File.WriteAllText(workspace.Full(".kiro/specs/a/requirements.md"), "# Requirements\n\nEdited.\n");
+        await recorder.WaitForAsync(".kiro/specs/a/requirements.md");
+        Assert.DoesNotContain("src/module0/app.js", recorder.AllPaths);
+
+        watcher.WatchWholeWorkspace(true);
+
+        Assert.Equal(whole, watcher.WatchCount);
+        File.WriteAllText(workspace.Full("src/module0/app.js"), "v2\n");
+        await recorder.WaitForAsync("src/module0/app.js");
+    }
+
+    [Fact]
     public async Task A_new_folder_is_watched_and_its_later_saves_are_reported()
     {
         using var workspace = GitWorkspace("");

@@ -47,6 +47,10 @@ public static class CommandLine
             Description = $"Require 'Authorization: Bearer <secret>' over HTTP. NAME=SECRET names the user recorded in approvals; repeat for several users. Also read from {TokenVariable}.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        var config = new Option<FileInfo?>("--config")
+        {
+            Description = "A team server's configuration file (JSON): the token issuer, roles per workspace, limits per user, the data folder. See docs/team.md.",
+        };
         var noCommandHooks = new Option<bool>("--no-command-hooks") { Description = "Never run command hooks from .kiro/hooks or ~/.kiro/hooks; agent hooks still reach the assistant." };
         var maxMessageBytes = new Option<int>("--max-message-bytes")
         {
@@ -62,7 +66,7 @@ public static class CommandLine
 
         var root = new RootCommand("Kiro.Mcp: Kiro-style spec-driven development (specs, approvals, tasks) for any MCP client.")
         {
-            workspace, workspaces, idleUnload, stdio, http, host, port, stateless, token, noCommandHooks, trust, maxMessageBytes, logFile, logLevel,
+            workspace, workspaces, idleUnload, config, stdio, http, host, port, stateless, token, noCommandHooks, trust, maxMessageBytes, logFile, logLevel,
         };
         root.Subcommands.Add(TrustCommands.Trust());
         root.Subcommands.Add(TrustCommands.Untrust());
@@ -87,8 +91,19 @@ public static class CommandLine
                 await Console.Error.WriteLineAsync(workspaceProblem);
                 return 2;
             }
+            Team.TeamConfig? team = null;
+            if (result.GetValue(config) is { } configFile)
+            {
+                (team, var configProblem) = Team.TeamConfig.Load(configFile.FullName);
+                if (configProblem is not null)
+                {
+                    await Console.Error.WriteLineAsync(configProblem);
+                    return 2;
+                }
+            }
             var settings = new ServerSettings
             {
+                Team = team,
                 Workspaces = entries,
                 WorkspaceFolders = folders,
                 IdleUnload = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(idleUnload))),

@@ -34,7 +34,15 @@ public static class HttpServer
 
     public static WebApplication Build(ServerSettings settings, Serilog.ILogger logger, Action<IMcpServerBuilder>? extensions = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // The host would watch its content root (by default the folder the server was started in: a repository, a
+        // home folder) recursively for configuration changes, spending thousands of the user's inotify watches
+        // (2,711 in tools/bench/run.sh workspaces, started from this repository). There is no configuration file
+        // to reload: no watch, and the server's own folder as the content root.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Services.AddSerilog(logger);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -35,6 +35,9 @@ public sealed record ServerSettings
     /// <summary>Bearer tokens by user name. Empty means no authentication (allowed on loopback only).</summary>
     public IReadOnlyDictionary<string, string> Tokens { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The team policy from --config (issuer, roles, limits, data folder); null: none, one local user with every role.</summary>
+    public Team.TeamConfig? Team { get; init; }
+
     /// <summary>True to never run command hooks (agent hooks still reach the assistant).</summary>
     public bool NoCommandHooks { get; init; }
 

@@ -11,15 +11,16 @@ namespace Kiro.Mcp.Server.Resources;
 /// .kiro/.runtime) and fires the file hooks for what editors, tools and this server write; tells subscribers of the hook resources
 /// when hook files change or a prompt arrives or is handed out.
 /// </summary>
-public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService hooks, SubscriptionRegistry registry, ServedWorkspace workspace, ILogger<HookWatcher> logger) : IHostedService
+public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService hooks, HookCatalog catalog, SubscriptionRegistry registry, ServedWorkspace workspace, ILogger<HookWatcher> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Before the watcher starts (WatcherHost comes later): a workspace without file hooks never walks its whole tree.
+        await ScopeAsync(cancellationToken);
         watcher.FilesChanged += OnFilesChanged;
         watcher.Changed += OnChanged;
         hooks.Pending.Changed += OnPendingChanged;
         hooks.Pending.Dropped += OnPromptDropped;
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -42,6 +43,7 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
         if (paths.Any(p => p.StartsWith(HookCatalog.WorkspaceFolder + "/", StringComparison.Ordinal) || p is "." or ".kiro" or HookCatalog.WorkspaceFolder))
         {
             _ = NotifyAsync(ResourceUris.Hooks(workspace.Name));
+            _ = ScopeAsync(CancellationToken.None);
         }
     }
 
@@ -55,6 +57,26 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
         catch (Exception e)
         {
             // A broken hook file or a failed run must never take the watcher down.
+            LogFailure(logger, e);
+        }
+    }
+
+    /// <summary>
+    /// Watches the whole workspace only while a file hook (save, create, delete) exists, in the workspace or
+    /// the user's ~/.kiro: nothing else needs changes outside .kiro, and a hundred repositories of thousands
+    /// of folders each would otherwise spend the user's inotify watches for nothing.
+    /// </summary>
+    private async Task ScopeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var set = await catalog.LoadAsync(cancellationToken);
+            watcher.WatchWholeWorkspace(set.Hooks.Any(h => h.Enabled && HookTriggers.IsFileTrigger(h.Trigger)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Unreadable hooks: watch everything rather than miss a hook's file.
+            watcher.WatchWholeWorkspace(true);
             LogFailure(logger, e);
         }
     }

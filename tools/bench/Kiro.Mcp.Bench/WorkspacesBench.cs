@@ -48,18 +48,42 @@ internal static class WorkspacesBench
             }
             Console.WriteLine(cold.Summary());
             Console.WriteLine(warm.Summary());
-            Report($"{active} loaded", pid);
+            Report($"{active} loaded, no file hooks", pid);
+            // A file hook in each active repository: only now is its whole tree (less what .gitignore excludes) watched.
+            foreach (var name in names.Take(active))
+            {
+                await ToolCalls.CallAsync(server.Client, "hook_create", new Dictionary<string, object?>
+                {
+                    ["name"] = "Review scripts", ["trigger"] = "PostFileSave", ["matcher"] = @"\.js$", ["actionType"] = "agent",
+                    ["prompt"] = "Review the saved script.", ["workspace"] = name,
+                });
+            }
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Report($"{active} loaded, each with a file hook", pid);
 
             var (calls, samples, elapsed, peak) = await LoadAsync(server.Endpoint!, names.Take(active).ToList(), sessions, seconds, pid);
+            var spread = calls / elapsed.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{sessions} sessions over {active} repositories (/mcp/NAME): {calls / elapsed.TotalSeconds:F0} calls/s ({calls} calls in {elapsed.TotalSeconds:F1} s), peak RSS {peak:F0} MB"));
+                $"{sessions} sessions over {active} repositories (/mcp/NAME): {spread:F0} calls/s ({calls} calls in {elapsed.TotalSeconds:F1} s), peak RSS {peak:F0} MB"));
             Console.WriteLine(samples.Summary());
 
-            foreach (var name in names.Skip(active))
+            // The same sessions on a server of one repository (/mcp), for the cost of many: a ratio within this run.
+            await using (var single = await ServerProcess.StartHttpAsync(Path.Combine(root.FullName, names[0]), []))
             {
-                await ToolCalls.CallAsync(server.Client, "spec_status", new Dictionary<string, object?> { ["spec"] = SpecGenerator.SpecName, ["workspace"] = name });
+                var (oneCalls, oneSamples, oneElapsed, onePeak) = await LoadAsync(single.Endpoint!, [""], sessions, seconds, single.HttpProcess!.Id);
+                var one = oneCalls / oneElapsed.TotalSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{sessions} sessions on a one-repository server (/mcp): {one:F0} calls/s, peak RSS {onePeak:F0} MB; many-repository server / one-repository server = {spread / one:F2}"));
+                Console.WriteLine(oneSamples.Summary());
             }
-            Report($"all {repositories} loaded (for comparison)", pid);
+
+            // A fresh server with every repository loaded, for what holding only the active ones saves.
+            await using var all = await ServerProcess.StartHttpAsync(null, ["--workspaces", root.FullName]);
+            foreach (var name in names)
+            {
+                await ToolCalls.CallAsync(all.Client, "spec_status", new Dictionary<string, object?> { ["spec"] = SpecGenerator.SpecName, ["workspace"] = name });
+            }
+            Report($"fresh server, all {repositories} loaded", all.HttpProcess!.Id);
             return 0;
         }
         finally
@@ -75,14 +99,16 @@ internal static class WorkspacesBench
             $"{state,-34} RSS {ProcessMemory.ResidentMegabytes(pid):F0} MB, inotify watches {InotifyWatches(pid)}"));
     }
 
-    private static async Task<(int Calls, Samples Samples, TimeSpan Elapsed, double PeakRss)> LoadAsync(Uri endpoint, IReadOnlyList<string> names, int sessions, int seconds, int pid)
+    /// <summary>Sessions spread over the /mcp/NAME endpoints of <paramref name="names"/> ("" is /mcp itself), each calling read tools until time is up.</summary>
+    private static async Task<(int Calls, Samples Samples, TimeSpan Elapsed, double PeakRss)> LoadAsync(Uri endpoint, List<string> names, int sessions, int seconds, int pid)
     {
         var clients = new List<McpClient>();
         try
         {
             for (var i = 0; i < sessions; i++)
             {
-                clients.Add(await ServerProcess.ConnectAsync(new Uri($"{endpoint}/{names[i % names.Count]}"), $"session-{i}"));
+                var name = names[i % names.Count];
+                clients.Add(await ServerProcess.ConnectAsync(name.Length == 0 ? endpoint : new Uri($"{endpoint}/{name}"), $"session-{i}"));
             }
             // One unmeasured round per session first, as in the load benchmark.
             await Task.WhenAll(clients.Select(client => ToolCalls.CallAsync(client, "spec_status", ToolCalls.Spec(SpecGenerator.SpecName))));

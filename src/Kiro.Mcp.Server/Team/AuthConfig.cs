@@ -1,0 +1,41 @@
+namespace Kiro.Mcp.Server.Team;
+
+/// <summary>
+/// The issuer whose JWT access tokens the server accepts (the server is an OAuth 2.1 protected resource):
+/// either <see cref="Authority"/> (OIDC discovery) or, offline, <see cref="JwksFile"/>. Tokens are checked
+/// for issuer, audience (<see cref="Audience"/>, the server's resource URL), lifetime and signature.
+/// </summary>
+public sealed record AuthConfig
+{
+    /// <summary>The authorization server's URL (OIDC discovery at /.well-known/openid-configuration).</summary>
+    public string? Authority { get; init; }
+
+    /// <summary>The expected <c>iss</c>; default: the authority.</summary>
+    public string? Issuer { get; init; }
+
+    /// <summary>The expected <c>aud</c>: the server's resource URL, e.g. https://kiro.example.com/mcp.</summary>
+    public string? Audience { get; init; }
+
+    /// <summary>A JSON Web Key Set file with the issuer's signing keys, for setups without network access to the issuer.</summary>
+    public string? JwksFile { get; init; }
+
+    /// <summary>The claim that carries a user's groups (role mapping by group). Default "groups".</summary>
+    public string GroupsClaim { get; init; } = "groups";
+
+    public string? Problem()
+    {
+        if (string.IsNullOrWhiteSpace(Audience))
+        {
+            return "'audience' is required: the server's resource URL, which tokens must be issued for.";
+        }
+        if (string.IsNullOrWhiteSpace(Authority) == string.IsNullOrWhiteSpace(JwksFile))
+        {
+            return "give exactly one of 'authority' (the issuer's URL, for OIDC discovery) and 'jwksFile' (its signing keys, offline).";
+        }
+        if (JwksFile is not null && string.IsNullOrWhiteSpace(Issuer))
+        {
+            return "'issuer' is required with 'jwksFile': the 'iss' tokens must carry.";
+        }
+        return null;
+    }
+}
