@@ -32,7 +32,7 @@ internal static class WatchBench
             Console.WriteLine($"{repos} repositories × {folders} folders (half under a git-ignored folder); max_user_watches {Limit("max_user_watches")}, max_user_instances {Limit("max_user_instances")}");
             Console.WriteLine($"{"watcher",-34} {"inotify watches",16} {"per repo",9} {"instances",10} {"start ms",9}");
 
-            var before = Inotify();
+            var before = InotifyUsage.Of("self");
             var clock = Stopwatch.StartNew();
             var recursive = roots.Select(root => new FileSystemWatcher(root) { IncludeSubdirectories = true, EnableRaisingEvents = true }).ToList();
             var oldElapsed = clock.ElapsedMilliseconds;
@@ -99,47 +99,15 @@ internal static class WatchBench
     /// <summary>Waits until the process holds <paramref name="expected"/> watches or the count stops moving (watches are added on a background thread).</summary>
     private static (int Watches, int Instances) Settle(int expected)
     {
-        var last = Inotify();
+        var last = InotifyUsage.Of("self");
         for (var quiet = 0; quiet < 10 && last.Watches != expected;)
         {
             Thread.Sleep(100);
-            var now = Inotify();
+            var now = InotifyUsage.Of("self");
             quiet = now.Watches == last.Watches ? quiet + 1 : 0;
             last = now;
         }
         return last;
-    }
-
-    /// <summary>The inotify instances of this process and the watches they hold, from /proc/self/fdinfo.</summary>
-    private static (int Watches, int Instances) Inotify()
-    {
-        int watches = 0, instances = 0;
-        foreach (var fd in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-        {
-            string? target;
-            try
-            {
-                target = new FileInfo(fd).LinkTarget;
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-            if (target != "anon_inode:inotify")
-            {
-                continue;
-            }
-            instances++;
-            try
-            {
-                watches += File.ReadLines(Path.Join("/proc/self/fdinfo", Path.GetFileName(fd))).Count(l => l.StartsWith("inotify wd:", StringComparison.Ordinal));
-            }
-            catch (IOException)
-            {
-                // The descriptor closed meanwhile.
-            }
-        }
-        return (watches, instances);
     }
 
     private static string Limit(string name) => File.ReadAllText($"/proc/sys/fs/inotify/{name}").Trim();

@@ -96,7 +96,7 @@ internal static class WorkspacesBench
     {
         GC.Collect();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{state,-34} RSS {ProcessMemory.ResidentMegabytes(pid):F0} MB, inotify watches {InotifyWatches(pid)}"));
+            $"{state,-34} RSS {ProcessMemory.ResidentMegabytes(pid):F0} MB, inotify watches {InotifyUsage.Of(pid.ToString(CultureInfo.InvariantCulture)).Watches}"));
     }
 
     /// <summary>Sessions spread over the /mcp/NAME endpoints of <paramref name="names"/> ("" is /mcp itself), each calling read tools until time is up.</summary>
@@ -189,30 +189,6 @@ internal static class WorkspacesBench
                     queue.Enqueue(Path.Combine(folder, $"d{child}"));
                 }
             }
-        }
-    }
-
-    /// <summary>The inotify watches the process holds: one "inotify wd:" line per watch in the fdinfo of its inotify descriptors (Linux).</summary>
-    private static int InotifyWatches(int pid)
-    {
-        try
-        {
-            return Directory.EnumerateFiles($"/proc/{pid}/fdinfo")
-                .Sum(file =>
-                {
-                    try
-                    {
-                        return File.ReadLines(file).Count(l => l.StartsWith("inotify wd:", StringComparison.Ordinal));
-                    }
-                    catch (IOException)
-                    {
-                        return 0;
-                    }
-                });
-        }
-        catch (IOException)
-        {
-            return -1;
         }
     }
 }
