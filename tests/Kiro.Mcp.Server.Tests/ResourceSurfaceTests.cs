@@ -28,6 +28,23 @@ public class ResourceSurfaceTests
     }
 
     [Fact]
+    public async Task Workspace_names_are_completed_and_a_prompt_naming_an_unknown_workspace_is_refused()
+    {
+        await using var server = await InProcessServer.StartAsync();
+        var template = new ResourceTemplateReference { Uri = "kiro://{workspace}/specs/{spec}/{document}" };
+
+        var names = await server.Client.CompleteAsync(template, "workspace", server.Name[..3]);
+        Assert.Equal([server.Name], names.Completion.Values);
+        var prompt = await server.Client.GetPromptAsync("execute_task", new Dictionary<string, object?> { ["spec"] = "a", ["workspace"] = server.Name });
+        Assert.Contains($"workspace: '{server.Name}'", Assert.IsType<TextContentBlock>(prompt.Messages[0].Content).Text);
+
+        var refused = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(() =>
+            server.Client.GetPromptAsync("execute_task", new Dictionary<string, object?> { ["spec"] = "a", ["workspace"] = "elsewhere" }).AsTask());
+        Assert.Contains("unknown_workspace", refused.Message);
+        Assert.Contains(server.Name, refused.Message);
+    }
+
+    [Fact]
     public async Task Spec_and_document_names_are_completed()
     {
         await using var server = await InProcessServer.StartAsync();
