@@ -44,7 +44,8 @@ public class TypeScriptClientTests
         // The verification command comes from the repository: it runs only in a workspace the user trusts.
         await ServerConnection.TrustAsync(workspace.Root);
 
-        var run = await RunFlowAsync(transport, workspace.Root, arguments, workspace.Parent, environment);
+        // Over HTTP one run uses /mcp (the default workspace), the other the workspace's own endpoint, /mcp/workspace.
+        var run = await RunFlowAsync(transport, workspace.Root, arguments, workspace.Parent, environment, workspaceEndpoint: !answersElicitation);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var report = JsonDocument.Parse(run.Stdout);
@@ -76,7 +77,7 @@ public class TypeScriptClientTests
         Assert.All(runs.RootElement.GetProperty("runs").EnumerateArray(), r => Assert.Equal(0, r.GetProperty("verification").GetProperty("exitCode").GetInt32()));
     }
 
-    private static async Task<NodeRun> RunFlowAsync(Transport transport, string workspace, List<string> arguments, string scratch, Dictionary<string, string> environment)
+    private static async Task<NodeRun> RunFlowAsync(Transport transport, string workspace, List<string> arguments, string scratch, Dictionary<string, string> environment, bool workspaceEndpoint)
     {
         var script = Path.Combine(NodeClients.Folder, "spec-flow.mjs");
         if (transport == Transport.Stdio)
@@ -87,7 +88,8 @@ public class TypeScriptClientTests
         var (server, stderr, endpoint) = await ServerConnection.LaunchHttpAsync(workspace, []);
         try
         {
-            var run = await NodeClients.RunAsync(script, [.. arguments, "--url", endpoint.ToString()], scratch, environment);
+            var url = workspaceEndpoint ? $"{endpoint}/{Path.GetFileName(workspace)}" : endpoint.ToString();
+            var run = await NodeClients.RunAsync(script, [.. arguments, "--url", url], scratch, environment);
             return run with { Stderr = run.Stderr + "\nserver log:\n" + string.Join('\n', stderr) };
         }
         finally
