@@ -30,11 +30,14 @@ public class RoleTests
         }
         """;
 
-    [Fact]
-    public async Task A_reader_can_read_but_not_write_and_does_not_see_write_tools()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_reader_can_read_but_not_write_and_does_not_see_write_tools(bool stateless)
     {
         using var workspace = new TempWorkspace();
-        await using var server = await TeamServer.StartAsync(workspace, Policy);
+        // Stateless HTTP builds the server's options for every request: the lists must still be the caller's.
+        await using var server = await TeamServer.StartAsync(workspace, Policy, stateless ? ["--stateless"] : null);
         await using var wendy = await server.ConnectAsync(WriterSecret);
         await using var rita = await server.ConnectAsync(ReaderSecret);
         await Ok(wendy, "spec_create", new { name = "login" });
@@ -47,6 +50,7 @@ public class RoleTests
         await Ok(rita, "spec_read", new { spec = "login", document = "requirements" });
         var resource = await rita.ReadResourceAsync("kiro://workspace/specs/login/requirements");
         Assert.NotEmpty(resource.Contents);
+        Assert.Contains("kiro://workspace/specs", (await rita.ListResourcesAsync()).Select(r => r.Uri));
 
         var refused = await Error(rita, "spec_create", new { name = "signup" });
         Assert.Equal("[role_required] spec_create needs the writer role in workspace 'workspace'; you (rita) have reader.", refused);
@@ -91,9 +95,12 @@ public class RoleTests
     {
         using var workspace = new TempWorkspace();
         await using var server = await TeamServer.StartAsync(workspace, Policy);
+        await using var wendy = await server.ConnectAsync(WriterSecret);
         await using var nora = await server.ConnectAsync(NobodySecret);
+        await Ok(wendy, "spec_create", new { name = "login" });
 
         Assert.Empty(await nora.ListToolsAsync());
+        Assert.DoesNotContain((await nora.ListResourcesAsync()).Select(r => r.Uri), u => u.StartsWith("kiro://workspace/", StringComparison.Ordinal));
         Assert.Empty(await nora.ListPromptsAsync());
         var refused = await Error(nora, "spec_list", new { });
         Assert.Equal("[role_required] spec_list needs the reader role in workspace 'workspace'; you (nora) have no role there.", refused);
