@@ -112,8 +112,11 @@ public static class KiroMcpRegistration
             .WithMessageFilters(filters => filters.AddIncomingFilter(InvalidParamsFilter.Incoming))
             .WithRequestFilters(filters => filters
                 .AddCallToolFilter(CancellationLog.Tools).AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools)
-                .AddCallToolFilter(WorkspaceFilters.Tools).AddCallToolFilter(HookNotices.Tools)
-                .AddReadResourceFilter(ErrorFilters.Resources).AddReadResourceFilter(WorkspaceFilters.Resources));
+                .AddCallToolFilter(WorkspaceFilters.Tools).AddCallToolFilter(Team.RoleFilters.Tools).AddCallToolFilter(HookNotices.Tools)
+                .AddReadResourceFilter(ErrorFilters.Resources).AddReadResourceFilter(Team.RoleFilters.Resources).AddReadResourceFilter(WorkspaceFilters.Resources)
+                // Roles: each caller lists, reads and completes only what their role in the workspace allows.
+                .AddListToolsFilter(Team.RoleFilters.ListTools).AddListPromptsFilter(Team.RoleFilters.ListPrompts).AddGetPromptFilter(Team.RoleFilters.Prompts)
+                .AddListResourcesFilter(Team.RoleFilters.ListResources).AddSubscribeToResourcesFilter(Team.RoleFilters.Subscriptions).AddCompleteFilter(Team.RoleFilters.Completions));
         // resources/subscribe needs a session to notify; stateless HTTP has none, so it refuses and points to subscriptions/listen.
         builder
             .WithSubscribeToResourcesHandler(notifications ? SubscriptionHandlers.SubscribeAsync : SubscriptionHandlers.RefuseStatelessAsync)
