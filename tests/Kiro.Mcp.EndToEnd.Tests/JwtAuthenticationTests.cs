@@ -69,6 +69,7 @@ public class JwtAuthenticationTests
             Assert.Contains(TestTokens.DefaultIssuer, metadata.RootElement.GetProperty("authorization_servers").EnumerateArray().Select(e => e.GetString()));
 
             Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post(endpoint, tokens.Mint("u-1", "Alice")))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post(new Uri(endpoint + "/workspace"), tokens.Mint("u-1", "Alice")))).StatusCode);
         }
         finally
         {
@@ -132,6 +133,27 @@ public class JwtAuthenticationTests
         {
             ServerConnection.Stop(process);
         }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not json")]
+    [InlineData("""{"keys":[]}""")]
+    public async Task A_key_set_file_that_is_missing_unreadable_or_keyless_refuses_to_start(string? content)
+    {
+        using var workspace = new TempWorkspace();
+        var jwks = Path.Combine(workspace.Parent, "issuer-keys.json");
+        if (content is not null)
+        {
+            File.WriteAllText(jwks, content);
+        }
+        var config = TeamConfigFile.Write(workspace.Parent,
+            new { auth = new { jwksFile = jwks, issuer = TestTokens.DefaultIssuer, audience = TestTokens.DefaultAudience } });
+
+        var (exitCode, output) = await CommandLineTests.RunAsync("--http", "--port", "0", "--workspace", workspace.Root, "--config", config);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("auth.jwksFile", output);
     }
 
     private static Uri ResourceMetadataUrl(HttpResponseMessage response)
