@@ -1,5 +1,6 @@
 using Kiro.Mcp.Server.Hosting;
 using Kiro.Mcp.Server.Team;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
@@ -43,7 +44,7 @@ public static class KiroAuthentication
         builder.AddPolicyScheme(SelectorScheme, "Static token or JWT", options =>
             options.ForwardDefaultSelector = context =>
                 auth is null || tokens.UserOf(context) is not null ? StaticTokenHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme);
-        builder.AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, StaticTokenHandler>(StaticTokenHandler.SchemeName, null);
+        builder.AddScheme<AuthenticationSchemeOptions, StaticTokenHandler>(StaticTokenHandler.SchemeName, null);
         if (auth is not null)
         {
             builder.AddJwtBearer(options => ConfigureJwt(options, auth));
