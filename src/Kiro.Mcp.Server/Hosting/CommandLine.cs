@@ -37,7 +37,7 @@ public static class CommandLine
         var http = new Option<bool>("--http") { Description = "Serve MCP over Streamable HTTP at /mcp." };
         var host = new Option<string>("--host")
         {
-            Description = "Address to listen on with --http. Default 127.0.0.1; any other address requires --token.",
+            Description = "Address to listen on with --http. Default 127.0.0.1; any other address requires --token or an auth section in --config.",
             DefaultValueFactory = _ => "127.0.0.1",
         };
         var port = new Option<int>("--port", "-p") { Description = "Port for --http; 0 picks a free port. Default 3001.", DefaultValueFactory = _ => 3001 };
@@ -238,9 +238,14 @@ public static class CommandLine
         {
             return $"--host '{settings.Host}' is not an IP address. Use 127.0.0.1 (the default), ::1, 0.0.0.0 for every interface, or one of this machine's addresses.";
         }
-        if (!IsLoopback(settings.Host) && settings.Tokens.Count == 0)
+        if (!IsLoopback(settings.Host) && settings.Tokens.Count == 0 && settings.Team?.Auth is null)
         {
-            return $"Listening on '{settings.Host}' exposes the workspace beyond this machine: pass --token NAME=SECRET (or set {TokenVariable}).";
+            return $"Listening on '{settings.Host}' exposes the workspace beyond this machine: pass --token NAME=SECRET (or set {TokenVariable}), " +
+                "or name a token issuer in the 'auth' section of the --config file.";
+        }
+        if (settings.Team?.Auth?.ReadSigningKeys().Problem is { } keys)
+        {
+            return keys;
         }
         var minimum = IsLoopback(settings.Host) ? BearerTokenRules.LoopbackMinimumLength : BearerTokenRules.NetworkMinimumLength;
         foreach (var (secret, user) in settings.Tokens)

@@ -58,6 +58,11 @@ public static class HttpServer
             options.AllowedHosts = AllowedHosts(settings.Host);
             options.AllowEmptyHosts = false;
         });
+        builder.Services.AddKiroAuthentication(settings);
+        if (settings.Team?.RateLimit is { } rateLimit)
+        {
+            builder.Services.AddKiroRateLimits(rateLimit);
+        }
         var sessions = new SessionRegistry();
         builder.Services.AddKiroWorkspaces(settings);
         builder.Services.AddKiroMcpServer(
@@ -90,10 +95,9 @@ public static class HttpServer
         sessions.Ended += app.Services.GetRequiredService<SubscriptionRegistry>().Forget;
         app.UseHostFiltering();
         app.UseMiddleware<OriginCheckMiddleware>(settings.Host);
-        if (settings.Tokens.Count > 0)
-        {
-            app.UseMiddleware<BearerTokenMiddleware>(settings.Tokens);
-        }
+        // The rate limiter sits between authentication (it counts per user) and authorization (so a flood of
+        // anonymous requests is limited per address before it is refused).
+        app.UseKiroAuthentication(settings, between: settings.Team?.RateLimit is null ? null : () => app.UseRateLimiter());
         // Protocol edges the SDK answers wrongly (a 500, a 200), checked after authentication so an anonymous
         // caller learns nothing about sessions.
         app.UseMiddleware<ContentTypeMiddleware>();

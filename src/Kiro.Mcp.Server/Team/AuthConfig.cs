@@ -1,3 +1,5 @@
+using Microsoft.IdentityModel.Tokens;
+
 namespace Kiro.Mcp.Server.Team;
 
 /// <summary>
@@ -37,5 +39,37 @@ public sealed record AuthConfig
             return "'issuer' is required with 'jwksFile': the 'iss' tokens must carry.";
         }
         return null;
+    }
+
+    /// <summary>
+    /// The signing keys in <see cref="JwksFile"/> (a path absolute or relative to the server's working folder), or
+    /// a problem naming the file: the server refuses to start rather than accept no token, or any.
+    /// </summary>
+    public (IList<SecurityKey> Keys, string? Problem) ReadSigningKeys()
+    {
+        if (JwksFile is null)
+        {
+            return ([], null);
+        }
+        try
+        {
+            var info = new FileInfo(JwksFile);
+            if (!info.Exists)
+            {
+                return ([], $"auth.jwksFile '{JwksFile}' does not exist.");
+            }
+            if (info.Length > 1024 * 1024)
+            {
+                return ([], $"auth.jwksFile '{JwksFile}' is over 1 MiB; a key set is a few kilobytes.");
+            }
+            var keys = new JsonWebKeySet(File.ReadAllText(info.FullName)).GetSigningKeys();
+            return keys.Count == 0
+                ? ([], $"auth.jwksFile '{JwksFile}' has no signing key: it must be a JSON Web Key Set, {{\"keys\": [...]}}, with the issuer's public keys.")
+                : (keys, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return ([], $"auth.jwksFile '{JwksFile}' cannot be read as a JSON Web Key Set: {e.Message}");
+        }
     }
 }

@@ -1,12 +1,10 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Kiro.Mcp.Server.Http;
 
 /// <summary>
-/// Requires <c>Authorization: Bearer &lt;secret&gt;</c> on every request and makes the token's user the
-/// request's user, so approvals record who approved.
+/// The <c>--token NAME=SECRET</c> secrets, and which user a request's <c>Authorization</c> header names.
 /// </summary>
 /// <remarks>
 /// The header must be exactly the scheme <c>Bearer</c>, one ASCII space and the secret's bytes: nothing is
@@ -14,7 +12,7 @@ namespace Kiro.Mcp.Server.Http;
 /// a trailing space, a prefix of the secret) never matches. RFC 9110 lets the scheme be case-insensitive; we
 /// deliberately accept only the spelling every MCP client sends (docs/http-security.md).
 /// </remarks>
-public sealed class BearerTokenMiddleware(RequestDelegate next, IReadOnlyDictionary<string, string> usersBySecret)
+public sealed class StaticTokens(IReadOnlyDictionary<string, string> usersBySecret)
 {
     private const string Scheme = "Bearer ";
 
@@ -23,24 +21,18 @@ public sealed class BearerTokenMiddleware(RequestDelegate next, IReadOnlyDiction
     private readonly (byte[] Hash, string User)[] _tokens =
         usersBySecret.Select(t => (SHA256.HashData(Encoding.UTF8.GetBytes(Scheme + t.Key)), t.Value)).ToArray();
 
-    public Task InvokeAsync(HttpContext context)
+    public bool Any => _tokens.Length > 0;
+
+    /// <summary>The user whose secret the request carries, or null.</summary>
+    public string? UserOf(HttpContext context)
     {
         var values = context.Request.Headers.Authorization;
         // Two Authorization headers are ambiguous: refuse rather than pick one.
-        if (values.Count == 1 && Find(values[0] ?? "") is { } user)
+        if (_tokens.Length == 0 || values.Count != 1)
         {
-            context.User = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.Name, user), new Claim(ClaimTypes.NameIdentifier, user)], authenticationType: "Bearer"));
-            return next(context);
+            return null;
         }
-        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers.WWWAuthenticate = "Bearer";
-        return context.Response.WriteAsync("A bearer token is required: send 'Authorization: Bearer <token>'.");
-    }
-
-    private string? Find(string header)
-    {
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header));
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(values[0] ?? ""));
         string? match = null;
         // Compare against every token in constant time so timing reveals nothing about any of them.
         foreach (var (hash, user) in _tokens)
