@@ -58,6 +58,36 @@ public class RoleTests
     }
 
     [Fact]
+    public async Task A_workspace_a_user_may_not_read_is_neither_listed_nor_listened_to()
+    {
+        using var workspace = new TempWorkspace();
+        var other = Path.Combine(workspace.Parent, "other");
+        Directory.CreateDirectory(other);
+        const string policy = """
+            { "workspaces": {
+                "workspace": { "roles": { "user:rita": "reader" } },
+                "other": { "roles": { "user:adam": "admin" } } } }
+            """;
+        await using var server = await TeamServer.StartAsync(workspace, policy, ["--workspace", "other=" + other, "--stateless"]);
+        // A 2026-07-28 client on stateless HTTP: it subscribes with subscriptions/listen.
+        await using var rita = await server.ConnectAsync(ReaderSecret, options: new McpClientOptions
+        {
+            ClientInfo = new ModelContextProtocol.Protocol.Implementation { Name = "new-client", Version = "1.0" },
+            DiscoverProbeTimeout = TimeSpan.FromSeconds(60),
+            InitializationTimeout = TimeSpan.FromSeconds(60),
+        });
+
+        var listed = JsonSerializer.SerializeToElement((await rita.CallToolAsync("workspace_list", new Dictionary<string, object?>())).StructuredContent);
+        Assert.Equal(["workspace"], listed.GetProperty("workspaces").EnumerateArray().Select(w => w.GetProperty("name").GetString()));
+        var listen = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(() => rita.SendRequestAsync(new ModelContextProtocol.Protocol.JsonRpcRequest
+        {
+            Method = ModelContextProtocol.Protocol.RequestMethods.SubscriptionsListen,
+            Params = JsonSerializer.SerializeToNode(new { notifications = new { resourceSubscriptions = new[] { "kiro://other/specs" } } }),
+        }, TestContext.Current.CancellationToken));
+        Assert.Contains("needs the reader role", listen.Message);
+    }
+
+    [Fact]
     public async Task A_writer_can_write_but_not_approve_and_the_error_names_the_approver_role()
     {
         using var workspace = new TempWorkspace();
@@ -194,13 +224,14 @@ public class RoleTests
         }
 
         /// <param name="suffix">"/NAME" for the endpoint of one workspace.</param>
-        public async Task<McpClient> ConnectAsync(string secret, string suffix = "") =>
+        /// <param name="options">The client's options; default a desktop client (protocol 2025-11-25).</param>
+        public async Task<McpClient> ConnectAsync(string secret, string suffix = "", McpClientOptions? options = null) =>
             await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions
             {
                 Endpoint = new Uri(_endpoint.ToString().TrimEnd('/') + suffix),
                 TransportMode = HttpTransportMode.StreamableHttp,
                 AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + secret },
-            }), ServerConnection.DesktopClient());
+            }), options ?? ServerConnection.DesktopClient());
 
         public ValueTask DisposeAsync()
         {

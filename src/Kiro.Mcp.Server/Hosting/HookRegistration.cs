@@ -20,7 +20,8 @@ public static class HookRegistration
             Trust = sp.GetRequiredService<WorkspaceTrust>(),
             WatchProblem = () => sp.GetRequiredService<WorkspaceWatcher>().DegradedReason,
         });
-        services.AddSingleton(new HookAccess(settings is { Tokens.Count: > 0 }, settings?.Stateless == true));
+        // With any authentication (static tokens or an issuer), hooks are for authenticated users only.
+        services.AddSingleton(new HookAccess(settings is { Tokens.Count: > 0 } or { Team.Auth: not null }, settings?.Stateless == true));
         services.AddSingleton<HookCatalog>();
         services.AddSingleton<HookMatcher>();
         services.AddSingleton<PendingPrompts>();

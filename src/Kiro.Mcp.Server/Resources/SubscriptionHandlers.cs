@@ -48,6 +48,8 @@ public static class SubscriptionHandlers
         var uris = new HashSet<string>(requested.ResourceSubscriptions ?? [], StringComparer.Ordinal);
         foreach (var uri in uris)
         {
+            // The SDK has no filter for subscriptions/listen: the role check that resources/subscribe gets from RoleFilters.
+            Team.RoleFilters.CheckResource(context, uri, "listening to resources");
             await LoadAsync(context, uri, cancellationToken);
         }
         var listChanged = requested.ResourcesListChanged == true;

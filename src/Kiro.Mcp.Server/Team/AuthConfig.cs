@@ -42,7 +42,7 @@ public sealed record AuthConfig
     }
 
     /// <summary>
-    /// The signing keys in <see cref="JwksFile"/> (a path absolute or relative to the server's working folder), or
+    /// The signing keys in <see cref="JwksFile"/> (absolute: TeamConfig.Load resolves a relative one against the configuration file's folder), or
     /// a problem naming the file: the server refuses to start rather than accept no token, or any.
     /// </summary>
     public (IList<SecurityKey> Keys, string? Problem) ReadSigningKeys()

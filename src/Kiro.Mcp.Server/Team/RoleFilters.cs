@@ -128,7 +128,8 @@ public static class RoleFilters
             return await next(context, cancellationToken);
         };
 
-    private static void CheckResource(MessageContext context, string? uri, string what)
+    /// <summary>Refuses a caller who may not read the workspace a kiro:// address names (also for subscriptions/listen, which has no filter).</summary>
+    public static void CheckResource(MessageContext context, string? uri, string what)
     {
         if (uri is null || !uri.StartsWith(ResourceUris.Scheme, StringComparison.Ordinal) || Settings(context) is not { } settings)
         {
@@ -145,6 +146,10 @@ public static class RoleFilters
         }
         Refuse(ToolRoles.Reading, RoleResolver.RoleIn(settings, CallerIdentity.Of(context.User), entry.Name), what, entry.Name, CallerIdentity.Of(context.User));
     }
+
+    /// <summary>Whether the caller may read the workspace: always, unless the server authenticates and the policy says otherwise.</summary>
+    public static bool MayRead(MessageContext context, string workspace) =>
+        Settings(context) is not { } settings || RoleResolver.RoleIn(settings, CallerIdentity.Of(context.User), workspace) >= ToolRoles.Reading;
 
     /// <summary>The settings when roles apply (the server authenticates its callers), else null.</summary>
     private static ServerSettings? Settings(MessageContext context) =>

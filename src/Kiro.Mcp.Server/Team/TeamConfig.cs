@@ -51,7 +51,20 @@ public sealed record TeamConfig
                 return (null, $"The configuration file '{path}' is over 1 MiB; a team policy is a few kilobytes.");
             }
             var config = JsonSerializer.Deserialize<TeamConfig>(File.ReadAllText(path), Options);
-            return config is null ? (null, $"The configuration file '{path}' is empty.") : (config, config.Problem());
+            if (config is null)
+            {
+                return (null, $"The configuration file '{path}' is empty.");
+            }
+            // Paths in the file are relative to the file, not to wherever the server was started.
+            if (config.Auth is { JwksFile: { } jwks } auth && !Path.IsPathRooted(jwks))
+            {
+                config = config with { Auth = auth with { JwksFile = Path.GetFullPath(jwks, Path.GetDirectoryName(Path.GetFullPath(path))!) } };
+            }
+            if (config.DataFolder is { } data && !Path.IsPathRooted(data))
+            {
+                config = config with { DataFolder = Path.GetFullPath(data, Path.GetDirectoryName(Path.GetFullPath(path))!) };
+            }
+            return (config, config.Problem());
         }
         catch (JsonException e)
         {

@@ -14,7 +14,8 @@ public static class HookCaller
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(access);
-        var name = user?.Identity is { IsAuthenticated: true, Name: { Length: > 0 } authenticated } ? authenticated : null;
-        return new HookOrigin(access.Stateless ? null : server.SessionId ?? StdioSession, name);
+        // By the user's stable id, not the display name: two users of an issuer may share a name.
+        var caller = Team.CallerIdentity.Of(user);
+        return new HookOrigin(access.Stateless ? null : server.SessionId ?? StdioSession, caller.Verified ? caller.Id : null);
     }
 }

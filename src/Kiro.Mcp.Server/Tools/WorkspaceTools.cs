@@ -17,7 +17,8 @@ public sealed class WorkspaceTools(WorkspaceCatalog catalog, WorkspacePool pool)
     {
         var pinned = WorkspaceSelector.Pinned(context);
         var summaries = new List<WorkspaceSummary>();
-        foreach (var entry in catalog.Entries.Where(e => pinned is null || e.Name == pinned))
+        // A caller sees the workspaces they may read (on a team server, by their role in each).
+        foreach (var entry in catalog.Entries.Where(e => (pinned is null || e.Name == pinned) && Team.RoleFilters.MayRead(context, e.Name)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             summaries.Add(await pool.PeekAsync(entry, services => SummaryAsync(entry, services, cancellationToken)));
