@@ -69,13 +69,13 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         specs.ValidateAsync(spec, cancellationToken);
 
     [McpServerTool(Name = "spec_approve", Title = "Approve a spec document", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Records the user's approval of a document's current version (confirmed in the client when it can), opening the next phase, or their request for changes.")]
+    [Description("Records the user's approval of a document's current version (confirmed in the client when it can) or their request for changes.")]
     public async Task<ApprovalOutcome> ApproveAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
         [Description("Spec name.")] string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
-        [Description("Remark stored with the decision; with 'request_changes', what should change (required).")] string? note = null,
+        [Description("Remark to store; for 'request_changes', what to change.")] string? note = null,
         [Description("'approve' (default) or 'request_changes'.")] string decision = "approve",
         CancellationToken cancellationToken = default)
     {
@@ -116,7 +116,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     }
 
     [McpServerTool(Name = "spec_status", Title = "Spec status", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("A spec's phase, each document's version and approval (none, approved, stale, changes_requested with the comment), task counts and the next action.")]
+    [Description("A spec's phase, each document's version and approval (none, approved, stale, changes_requested), task counts and the next action.")]
     public Task<SpecStatus> StatusAsync(
         [Description("Spec name.")] string spec,
         CancellationToken cancellationToken = default) =>

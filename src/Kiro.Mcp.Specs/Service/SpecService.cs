@@ -236,13 +236,8 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         await _lifecycle.DocumentApprovedAsync(
             new DocumentEvent(spec, SpecLayout.Name(kind), SpecLayout.Document(spec, kind), version, by.Name), cancellationToken);
         var after = await LoadAsync(spec, cancellationToken);
-        return new ApprovalOutcome(spec, SpecLayout.Name(kind), true, version, by.Name, approval.At, SpecProgress.Of(after).Next)
-        {
-            Decision = "approved",
-            ById = by.Id,
-            Verified = by.Verified,
-            Notice = notice,
-        };
+        var next = SpecProgress.Of(after).Next;
+        return new ApprovalOutcome(spec, SpecLayout.Name(kind), true, version, by.Name, approval.At, notice is null ? next : $"{notice} {next}");
     }
 
     /// <summary>The longest comment or note kept: a review remark, not a second document.</summary>
@@ -265,13 +260,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         await UpdateStateAsync(spec, state => state.WithChangeRequest(kind, request), cancellationToken);
         var name = SpecLayout.Name(kind);
         return new ApprovalOutcome(spec, name, false, request.Version, by.Name, request.At,
-            $"Changes were requested: \"{text}\". Revise {name}.md with spec_write(spec: '{spec}', document: '{name}', …), show the user the result, and ask for approval again.")
-        {
-            Decision = "changes_requested",
-            ById = by.Id,
-            Verified = by.Verified,
-            Comment = text,
-        };
+            $"Changes were requested: \"{text}\". Revise {name}.md with spec_write(spec: '{spec}', document: '{name}', …), show the user the result, and ask for approval again.");
     }
 
     /// <summary>
@@ -368,9 +357,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
             return new DocumentState(SpecLayout.Name(kind), file is not null, file?.Version, state, by?.Name, at)
             {
                 ById = by?.Id,
-                Verified = by?.Verified,
                 Comment = request?.Comment,
-                WrittenBy = snapshot.AuthorOf(kind)?.By.Name,
             };
         }).ToList();
         return new SpecStatus(spec, SpecConfig.TypeName(snapshot.Config.Type), SpecConfig.WorkflowName(snapshot.Config.Workflow),

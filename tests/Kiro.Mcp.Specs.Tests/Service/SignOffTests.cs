@@ -1,3 +1,4 @@
+using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
@@ -28,11 +29,12 @@ public sealed class SignOffTests : IDisposable
 
         var outcome = await _specs.ApproveAsync("items", "requirements", version, Bob, "fine", secondPerson: false, _none);
 
-        Assert.Equal(("Bob", "bob-id", true, "approved"), (outcome.By, outcome.ById, outcome.Verified, outcome.Decision));
+        Assert.Equal((true, "Bob"), (outcome.Approved, outcome.By));
         var state = await StateAsync("items");
-        Assert.Equal(Bob, state.Approvals[Kiro.Mcp.Specs.Documents.DocumentKind.Requirements].By);
+        Assert.Equal(Bob, state.Approvals[DocumentKind.Requirements].By);
+        Assert.Equal(Alice, state.Authors[DocumentKind.Requirements].By);
         var status = (await _specs.StatusAsync("items", _none)).Documents[0];
-        Assert.Equal(("approved", "Bob", "bob-id", true, "Alice"), (status.Approval, status.By, status.ById, status.Verified, status.WrittenBy));
+        Assert.Equal(("approved", "Bob", "bob-id"), (status.Approval, status.By, status.ById));
     }
 
     [Fact]
@@ -71,8 +73,8 @@ public sealed class SignOffTests : IDisposable
         var outcome = await _specs.ApproveAsync("items", "requirements", edited, Alice, null, secondPerson: true, _none);
 
         Assert.True(outcome.Approved);
-        Assert.Contains("could not be checked", outcome.Notice);
-        Assert.Null((await _specs.StatusAsync("items", _none)).Documents[0].WrittenBy);
+        Assert.Contains("could not be checked", outcome.NextStep);
+        Assert.Null((await _specs.LoadAsync("items", _none)).AuthorOf(DocumentKind.Requirements));
     }
 
     [Fact]
@@ -96,7 +98,9 @@ public sealed class SignOffTests : IDisposable
 
         var outcome = await _specs.RequestChangesAsync("items", "requirements", Bob, "  Say what an item is.  ", _none);
 
-        Assert.Equal((false, "changes_requested", "Say what an item is."), (outcome.Approved, outcome.Decision, outcome.Comment));
+        Assert.Equal((false, "Bob"), (outcome.Approved, outcome.By));
+        Assert.Contains("Say what an item is.", outcome.NextStep);
+        Assert.Equal("Say what an item is.", (await StateAsync("items")).ChangeRequests[DocumentKind.Requirements].Comment);
         var status = await _specs.StatusAsync("items", _none);
         Assert.Equal(("changes_requested", "Bob", "bob-id", "Say what an item is."), (status.Documents[0].Approval, status.Documents[0].By, status.Documents[0].ById, status.Documents[0].Comment));
         Assert.Contains("Say what an item is.", status.NextAction);
