@@ -58,7 +58,7 @@ public class TypeScriptClientTests
         Assert.Equal(answersElicitation ? 3 : 0, asked.Count);
         Assert.All(asked.Zip(["requirements.md", "design.md", "tasks.md"]), pair => Assert.Contains(pair.Second, pair.First));
         Assert.Equal(["requirements", "design", "tasks"], root.GetProperty("approvals").EnumerateArray().Select(a => a.GetProperty("document").GetString()));
-        Assert.All(root.GetProperty("approvals").EnumerateArray(), a => Assert.Equal("ts-sdk-client 1.0.0", a.GetProperty("by").GetString()));
+        Assert.All(root.GetProperty("approvals").EnumerateArray(), a => Assert.Equal("local user", a.GetProperty("by").GetString()));
 
         // Every required task was done in dependency order (sub-task, then its parent), the optional one left.
         Assert.Equal(["1.1", "1", "2", "3"], root.GetProperty("completed").EnumerateArray().Select(t => t.GetString()));

@@ -36,6 +36,7 @@ public static class KiroMcpRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrustList>();
         services.AddSingleton<SubscriptionRegistry>();
+        services.AddSingleton<ShownReviews>();
         // Every workspace's watcher draws on one budget: half of the user's inotify watches, the rest left to editors.
         services.AddSingleton(_ => WatchBudget.ShareOfUserLimit());
         services.AddSingleton(sp => new WorkspaceCatalog(settings.Workspaces, settings.WorkspaceFolders, sp.GetRequiredService<TimeProvider>()));
@@ -112,7 +113,7 @@ public static class KiroMcpRegistration
             .WithMessageFilters(filters => filters.AddIncomingFilter(InvalidParamsFilter.Incoming))
             .WithRequestFilters(filters => filters
                 .AddCallToolFilter(CancellationLog.Tools).AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools)
-                .AddCallToolFilter(WorkspaceFilters.Tools).AddCallToolFilter(Team.RoleFilters.Tools).AddCallToolFilter(HookNotices.Tools)
+                .AddCallToolFilter(WorkspaceFilters.Tools).AddCallToolFilter(Team.RoleFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddCallToolFilter(ReviewNotices.Tools)
                 .AddReadResourceFilter(ErrorFilters.Resources).AddReadResourceFilter(Team.RoleFilters.Resources).AddReadResourceFilter(WorkspaceFilters.Resources)
                 // Roles: each caller lists, reads and completes only what their role in the workspace allows.
                 .AddListToolsFilter(Team.RoleFilters.ListTools).AddListPromptsFilter(Team.RoleFilters.ListPrompts).AddGetPromptFilter(Team.RoleFilters.Prompts)

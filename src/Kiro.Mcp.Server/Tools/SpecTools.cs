@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using Kiro.Mcp.Server.Hosting;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Workspaces;
 using Kiro.Mcp.Specs.Export;
@@ -13,7 +14,7 @@ namespace Kiro.Mcp.Server.Tools;
 
 /// <summary>The specs toolset: the spec workflow from creation to approved tasks.</summary>
 [McpServerToolType]
-public sealed class SpecTools(SpecService specs, ServedWorkspace workspace)
+public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, ServerSettings settings)
 {
     private const string ConfirmKey = "approve";
 
@@ -28,13 +29,15 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace)
     [McpServerTool(Name = "spec_create", Title = "Create a spec", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Creates .kiro/specs/<name>/ with .config.kiro and a template of the first document, and says how to write it.")]
     public Task<CreatedSpec> CreateAsync(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
         [Description("Kebab-case feature name, e.g. 'workout-logging'.")] string name,
         [Description("'feature' (default) or 'bugfix' (starts with bugfix.md).")] string type = "feature",
         [Description("For features: 'requirements-first' (default) or 'design-first'.")] string workflow = "requirements-first",
         [Description("True for a quick spec: all three documents, no approval gates.")] bool quick = false,
         [Description("What the feature or bug is; becomes the introduction of the first document.")] string? description = null,
         CancellationToken cancellationToken = default) =>
-        specs.CreateAsync(name, ParseType(type), ParseWorkflow(workflow), quick, description, cancellationToken);
+        specs.CreateAsync(name, ParseType(type), ParseWorkflow(workflow), quick, description, Caller.Writer(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "spec_read", Title = "Read a spec document", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Reads a spec document, or one section of it by heading, with the version to pass to spec_write.")]
@@ -48,13 +51,15 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace)
     [McpServerTool(Name = "spec_write", Title = "Write a spec document", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Writes a whole spec document or one section, if its phase gate is open; returns the new version, findings and next step.")]
     public Task<WriteOutcome> WriteAsync(
+        McpServer server,
+        RequestContext<CallToolRequestParams> context,
         [Description("Spec name.")] string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
         [Description("Markdown: the whole document, or the section's body (start with its heading line to rename the heading).")] string content,
         [Description("Heading of the one section to replace; omit to replace the whole document.")] string? section = null,
         [Description("The version from spec_read; the write is refused if the file changed since.")] string? expectedVersion = null,
         CancellationToken cancellationToken = default) =>
-        specs.WriteAsync(spec, document, content, section, expectedVersion, cancellationToken);
+        specs.WriteAsync(spec, document, content, section, expectedVersion, Caller.Writer(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "spec_validate", Title = "Validate a spec", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Checks a spec deterministically (EARS, vague terms, numbering, design sections, task format, references, coverage) and returns findings with hints.")]
@@ -64,16 +69,23 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace)
         specs.ValidateAsync(spec, cancellationToken);
 
     [McpServerTool(Name = "spec_approve", Title = "Approve a spec document", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Records the user's approval of a document's current version (confirmed in the client when it can), opening the next phase.")]
+    [Description("Records the user's approval of a document's current version (confirmed in the client when it can) or their request for changes.")]
     public async Task<ApprovalOutcome> ApproveAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
         [Description("Spec name.")] string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
-        [Description("Optional remark stored with the approval.")] string? note = null,
+        [Description("Remark to store; for 'request_changes', what to change.")] string? note = null,
+        [Description("'approve' (default) or 'request_changes'.")] string decision = "approve",
         CancellationToken cancellationToken = default)
     {
-        var version = await specs.CheckApprovableAsync(spec, document, cancellationToken);
+        var actor = Caller.Actor(server, context.User);
+        if (ParseDecision(decision))
+        {
+            return await specs.RequestChangesAsync(spec, document, actor, note, cancellationToken);
+        }
+        var secondPerson = Caller.NeedsSecondPerson(settings, workspace.Name, actor);
+        var version = await specs.CheckApprovableAsync(spec, document, actor, secondPerson, cancellationToken);
         if (context.Params?.InputResponses?.TryGetValue(ConfirmKey, out var response) == true)
         {
             var answer = response.Deserialize(InputResponse.ElicitResultJsonTypeInfo);
@@ -100,11 +112,11 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace)
                 }),
             }, requestState: version);
         }
-        return await specs.ApproveAsync(spec, document, version, Caller.Name(server, context.User), note, cancellationToken);
+        return await specs.ApproveAsync(spec, document, version, actor, note, secondPerson, cancellationToken);
     }
 
     [McpServerTool(Name = "spec_status", Title = "Spec status", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("A spec's phase, each document's version and approval (none, approved, stale), task counts and the next action.")]
+    [Description("A spec's phase, each document's version and approval (none, approved, stale, changes_requested), task counts and the next action.")]
     public Task<SpecStatus> StatusAsync(
         [Description("Spec name.")] string spec,
         CancellationToken cancellationToken = default) =>
@@ -138,6 +150,14 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace)
             StructuredContent = JsonSerializer.SerializeToElement(result, KiroJson.Options),
         };
     }
+
+    /// <summary>True for a request for changes, false for an approval.</summary>
+    private static bool ParseDecision(string decision) => decision.Trim().ToLowerInvariant() switch
+    {
+        "approve" or "" => false,
+        "request_changes" => true,
+        _ => throw new KiroException("decision_invalid", $"'{decision}' is not a decision. Use 'approve' or 'request_changes' (with a note saying what should change)."),
+    };
 
     private static SpecType ParseType(string type) => type.Trim().ToLowerInvariant() switch
     {

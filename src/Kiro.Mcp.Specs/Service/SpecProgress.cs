@@ -39,6 +39,8 @@ public static class SpecProgress
             }
             switch (snapshot.ApprovalOf(kind))
             {
+                case "changes_requested" when snapshot.OpenChangeRequest(kind) is { } request:
+                    return (name, $"{request.By.Name} asked for changes to {name}.md: \"{request.Comment}\". Revise it with spec_write(spec: '{spec}', document: '{name}', …), then ask for approval again.");
                 case "stale":
                     return (name, $"{name}.md changed after it was approved. Review it with the user, then call spec_approve(spec: '{spec}', document: '{name}') again.");
                 case "none":
@@ -106,6 +108,9 @@ public static class SpecProgress
                 case "none":
                     throw new KiroException("gate_closed",
                         $"{target} can't be written yet: {name}.md is not approved. Finish {name}.md, run spec_validate, and when the user agrees call spec_approve(spec: '{snapshot.Name}', document: '{name}').");
+                case "changes_requested":
+                    throw new KiroException("gate_closed",
+                        $"{target} can't be written: changes to {name}.md were requested ({snapshot.OpenChangeRequest(earlier)?.Comment}). Revise {name}.md with spec_write, and when the user agrees call spec_approve(spec: '{snapshot.Name}', document: '{name}').");
                 case "stale":
                     throw new KiroException("gate_closed",
                         $"{target} can't be written: {name}.md changed after it was approved. Review {name}.md with the user and call spec_approve(spec: '{snapshot.Name}', document: '{name}') again.");

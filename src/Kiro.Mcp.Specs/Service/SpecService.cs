@@ -54,7 +54,11 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         return new SpecPage(summaries, names.Count, page.Count > size ? page[size - 1] : null);
     }
 
-    public async Task<CreatedSpec> CreateAsync(string name, SpecType type, WorkflowType workflow, bool quick, string? description, CancellationToken cancellationToken)
+    public Task<CreatedSpec> CreateAsync(string name, SpecType type, WorkflowType workflow, bool quick, string? description, CancellationToken cancellationToken) =>
+        CreateAsync(name, type, workflow, quick, description, by: null, cancellationToken);
+
+    /// <summary>Creates the spec; <paramref name="by"/>, when known, is recorded as the writer of the first document's template.</summary>
+    public async Task<CreatedSpec> CreateAsync(string name, SpecType type, WorkflowType workflow, bool quick, string? description, Actor? by, CancellationToken cancellationToken)
     {
         SpecName.CheckNew(name);
         if (store.DirectoryExists(SpecLayout.Folder(name)))
@@ -70,6 +74,8 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         }
         var first = SpecWorkflow.For(config, quick).Order[0];
         var version = await store.WriteAsync(SpecLayout.Document(name, first), SpecTemplates.For(first, description), FileStore.Absent, cancellationToken);
+        // The first document is never tasks.md, so its approval version is its file version.
+        await RecordAuthorAsync(name, first, version, by, cancellationToken);
         var firstName = SpecLayout.Name(first);
         await _lifecycle.SpecCreatedAsync(
             new SpecEvent(name, SpecConfig.TypeName(config.Type), SpecConfig.WorkflowName(config.Workflow), SpecLayout.Folder(name)), cancellationToken);
@@ -112,7 +118,11 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         return new DocumentText(spec, name, null, text[..(cut > 0 ? cut + 1 : MaxTextLength)], file.Version, Truncated: true, Sections: headings);
     }
 
-    public async Task<WriteOutcome> WriteAsync(string spec, string document, string content, string? section, string? expectedVersion, CancellationToken cancellationToken)
+    public Task<WriteOutcome> WriteAsync(string spec, string document, string content, string? section, string? expectedVersion, CancellationToken cancellationToken) =>
+        WriteAsync(spec, document, content, section, expectedVersion, by: null, cancellationToken);
+
+    /// <summary>Writes a document; <paramref name="by"/>, when known, is recorded as the writer of the new version.</summary>
+    public async Task<WriteOutcome> WriteAsync(string spec, string document, string content, string? section, string? expectedVersion, Actor? by, CancellationToken cancellationToken)
     {
         if (content.Length > MaxContentLength)
         {
@@ -143,6 +153,11 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var version = await store.WriteAsync(SpecLayout.Document(spec, kind), text, expected, cancellationToken);
 
         var after = await LoadAsync(spec, cancellationToken);
+        // Only when the file still holds what was just written: a version another writer made in between is not ours to claim.
+        if (after.Files.GetValueOrDefault(kind)?.Version == version && after.ApprovalVersionOf(kind) is { } written)
+        {
+            await RecordAuthorAsync(spec, kind, written, by, cancellationToken);
+        }
         var report = Validate(after);
         var name = SpecLayout.Name(kind);
         var findings = report.Findings.Where(f => f.Document == name).Take(MaxFindings).ToList();
@@ -188,9 +203,25 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         return snapshot.ApprovalVersionOf(kind)!;
     }
 
-    /// <summary>Records the approval of <paramref name="version"/>, refusing if the document changed since it was checked.</summary>
-    public async Task<ApprovalOutcome> ApproveAsync(string spec, string document, string version, string by, string? note, CancellationToken cancellationToken)
+    /// <summary>
+    /// Like <see cref="CheckApprovableAsync(string, string, CancellationToken)"/>, and with <paramref name="secondPerson"/>
+    /// refuses <paramref name="by"/> when they wrote the current version (<c>second_person_required</c>), before anyone is asked to confirm.
+    /// </summary>
+    public async Task<string> CheckApprovableAsync(string spec, string document, Actor by, bool secondPerson, CancellationToken cancellationToken)
     {
+        var version = await CheckApprovableAsync(spec, document, cancellationToken);
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        _ = CheckSecondPerson(snapshot, DocumentOf(snapshot, document), by, secondPerson);
+        return version;
+    }
+
+    /// <summary>
+    /// Records <paramref name="by"/>'s approval of <paramref name="version"/>, refusing if the document changed since it
+    /// was checked, or (with <paramref name="secondPerson"/>) if <paramref name="by"/> wrote that version.
+    /// </summary>
+    public async Task<ApprovalOutcome> ApproveAsync(string spec, string document, string version, Actor by, string? note, bool secondPerson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
         var snapshot = await LoadAsync(spec, cancellationToken);
         var kind = DocumentOf(snapshot, document);
         _ = snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
@@ -199,14 +230,116 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
             throw new KiroException("version_conflict",
                 $"{SpecLayout.FileName(kind)} changed while the approval was being confirmed. Review the new text and call spec_approve again.");
         }
-        var approval = new ApprovalRecord(version, by, clock.GetUtcNow(), string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        var notice = CheckSecondPerson(snapshot, kind, by, secondPerson);
+        var approval = new ApprovalRecord(version, by, clock.GetUtcNow(), Remark(note, "note"));
+        await UpdateStateAsync(spec, state => state.WithApproval(kind, approval), cancellationToken);
+        await _lifecycle.DocumentApprovedAsync(
+            new DocumentEvent(spec, SpecLayout.Name(kind), SpecLayout.Document(spec, kind), version, by.Name), cancellationToken);
+        var after = await LoadAsync(spec, cancellationToken);
+        var next = SpecProgress.Of(after).Next;
+        return new ApprovalOutcome(spec, SpecLayout.Name(kind), true, version, by.Name, approval.At, notice is null ? next : $"{notice} {next}");
+    }
+
+    /// <summary>The longest comment or note kept: a review remark, not a second document.</summary>
+    public const int MaxCommentLength = 4_000;
+
+    /// <summary>
+    /// Records that <paramref name="by"/> declined the document's current version and what should change. It
+    /// closes the next phase's gate until a new version is written and approved. Anyone may ask for changes,
+    /// the writer too: it opens nothing.
+    /// </summary>
+    public async Task<ApprovalOutcome> RequestChangesAsync(string spec, string document, Actor by, string? comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        var text = Remark(comment, "note")
+            ?? throw new KiroException("comment_required", "Say what should change: pass it as note with decision 'request_changes'.");
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        var kind = DocumentOf(snapshot, document);
+        _ = snapshot.Files.GetValueOrDefault(kind) ?? throw Missing(snapshot, kind);
+        var request = new ChangeRequest(snapshot.ApprovalVersionOf(kind)!, by, clock.GetUtcNow(), text);
+        await UpdateStateAsync(spec, state => state.WithChangeRequest(kind, request), cancellationToken);
+        var name = SpecLayout.Name(kind);
+        return new ApprovalOutcome(spec, name, false, request.Version, by.Name, request.At,
+            $"Changes were requested: \"{text}\". Revise {name}.md with spec_write(spec: '{spec}', document: '{name}', …), show the user the result, and ask for approval again.");
+    }
+
+    /// <summary>
+    /// The requests for changes of the current versions of a spec's documents. Reads only the state file when it
+    /// holds none (the common case), since this runs after every tool call that names a spec.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Document, ChangeRequest Request)>> OpenChangeRequestsAsync(string spec, CancellationToken cancellationToken)
+    {
+        if (!IsSpecName(spec) || !store.DirectoryExists(SpecLayout.Folder(spec)))
+        {
+            return [];
+        }
+        var stateFile = await store.ReadAsync(SpecLayout.State(spec), cancellationToken);
+        if (stateFile is null || !stateFile.Text.Contains("\"changes\"", StringComparison.Ordinal))
+        {
+            return [];
+        }
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        return snapshot.Workflow.Order
+            .Select(kind => (SpecLayout.Name(kind), snapshot.OpenChangeRequest(kind)))
+            .Where(r => r.Item2 is not null)
+            .Select(r => (r.Item1, r.Item2!))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The second-person rule: refuses the writer of the current version. A version nobody recorded (edited in an
+    /// editor, or written before authors were recorded) cannot be checked; the approval is allowed and the returned
+    /// notice says so, since refusing would block every spec edited outside the server.
+    /// </summary>
+    private static string? CheckSecondPerson(SpecSnapshot snapshot, DocumentKind kind, Actor by, bool secondPerson)
+    {
+        if (!secondPerson)
+        {
+            return null;
+        }
+        var file = SpecLayout.FileName(kind);
+        if (snapshot.AuthorOf(kind) is not { } author)
+        {
+            return $"No one is recorded as writing this version of {file} (it was changed outside the server), so the second-person rule could not be checked.";
+        }
+        if (author.By.IsSamePersonAs(by))
+        {
+            throw new KiroException("second_person_required",
+                $"{file} of spec '{snapshot.Name}' in its current version was written by {author.By.Describe()}, and this workspace requires a second person to approve it. Ask another reviewer to approve it; {by.Name} may still ask for changes (decision: 'request_changes').");
+        }
+        return null;
+    }
+
+    private async Task RecordAuthorAsync(string spec, DocumentKind kind, string version, Actor? by, CancellationToken cancellationToken)
+    {
+        if (by is null)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        // Writing the same text again is no new version: whoever wrote it first stays its writer.
+        await UpdateStateAsync(spec, state => state.Authors.TryGetValue(kind, out var known) && known.Version == version
+            ? state
+            : state.WithAuthor(kind, new AuthorRecord(version, by, now)), cancellationToken);
+    }
+
+    private async Task UpdateStateAsync(string spec, Func<SpecState, SpecState> change, CancellationToken cancellationToken)
+    {
         var statePath = SpecLayout.State(spec);
         await store.UpdateAsync(statePath, current =>
-            (current is null ? SpecState.Empty : SpecState.Parse(current.Text, statePath)).WithApproval(kind, approval).ToJson(), cancellationToken);
-        await _lifecycle.DocumentApprovedAsync(
-            new DocumentEvent(spec, SpecLayout.Name(kind), SpecLayout.Document(spec, kind), version, by), cancellationToken);
-        var after = await LoadAsync(spec, cancellationToken);
-        return new ApprovalOutcome(spec, SpecLayout.Name(kind), true, version, approval.By, approval.At, SpecProgress.Of(after).Next);
+            change(current is null ? SpecState.Empty : SpecState.Parse(current.Text, statePath)).ToJson(), cancellationToken);
+    }
+
+    /// <summary>A trimmed remark, or null when empty; refused when longer than <see cref="MaxCommentLength"/>.</summary>
+    private static string? Remark(string? text, string argument)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var trimmed = text.Trim();
+        return trimmed.Length <= MaxCommentLength ? trimmed
+            : throw new KiroException("comment_too_long", $"{argument} is {trimmed.Length:N0} characters; the limit is {MaxCommentLength:N0}. Keep it to what should change.");
     }
 
     public async Task<SpecStatus> StatusAsync(string spec, CancellationToken cancellationToken)
@@ -216,8 +349,16 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var documents = snapshot.Workflow.Order.Select(kind =>
         {
             var file = snapshot.Files.GetValueOrDefault(kind);
+            var state = snapshot.ApprovalOf(kind);
+            var request = snapshot.OpenChangeRequest(kind);
             var approval = snapshot.State.Approvals.GetValueOrDefault(kind);
-            return new DocumentState(SpecLayout.Name(kind), file is not null, file?.Version, snapshot.ApprovalOf(kind), approval?.By, approval?.At);
+            // Who decided last: the reviewer who asked for changes, else the approver.
+            var (by, at) = request is not null ? (request.By, request.At) : (approval?.By, approval?.At);
+            return new DocumentState(SpecLayout.Name(kind), file is not null, file?.Version, state, by?.Name, at)
+            {
+                ById = by?.Id,
+                Comment = request?.Comment,
+            };
         }).ToList();
         return new SpecStatus(spec, SpecConfig.TypeName(snapshot.Config.Type), SpecConfig.WorkflowName(snapshot.Config.Workflow),
             snapshot.Workflow.Quick, phase, documents, snapshot.TaskCounts(), TaskDrift.Find(snapshot), next);

@@ -17,9 +17,13 @@ public sealed record SpecSnapshot(
     SpecDocuments Documents,
     IReadOnlyList<TaskRun> Runs)
 {
-    /// <summary>"none", "approved" or "stale".</summary>
+    /// <summary>"changes_requested" (of the current version), else "none", "approved" or "stale".</summary>
     public string ApprovalOf(DocumentKind kind)
     {
+        if (OpenChangeRequest(kind) is not null)
+        {
+            return "changes_requested";
+        }
         if (!State.Approvals.TryGetValue(kind, out var approval))
         {
             return "none";
@@ -49,6 +53,14 @@ public sealed record SpecSnapshot(
         }
         return FileStore.ComputeVersion(new string(text));
     }
+
+    /// <summary>The request for changes of the current version; null once a new version answered it.</summary>
+    public ChangeRequest? OpenChangeRequest(DocumentKind kind) =>
+        State.ChangeRequests.TryGetValue(kind, out var request) && request.Version == ApprovalVersionOf(kind) ? request : null;
+
+    /// <summary>Who wrote the current version through the server; null when it was written some other way (an editor, git).</summary>
+    public AuthorRecord? AuthorOf(DocumentKind kind) =>
+        State.Authors.TryGetValue(kind, out var author) && author.Version == ApprovalVersionOf(kind) ? author : null;
 
     public bool IsApproved(DocumentKind kind) => ApprovalOf(kind) == "approved";
 
