@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Kiro.Mcp.Server.Audit;
 using Kiro.Mcp.Server.Prompts;
 using Kiro.Mcp.Server.Protocol;
 using Kiro.Mcp.Server.Resources;
@@ -36,6 +37,7 @@ public static class KiroMcpRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrustList>();
         services.AddSingleton<SubscriptionRegistry>();
+        services.AddSingleton<AuditLogs>();
         // Every workspace's watcher draws on one budget: half of the user's inotify watches, the rest left to editors.
         services.AddSingleton(_ => WatchBudget.ShareOfUserLimit());
         services.AddSingleton(sp => new WorkspaceCatalog(settings.Workspaces, settings.WorkspaceFolders, sp.GetRequiredService<TimeProvider>()));
@@ -100,6 +102,7 @@ public static class KiroMcpRegistration
             .WithTools<SteeringTools>(KiroJson.Options)
             .WithTools<HookTools>(KiroJson.Options)
             .WithTools<SteeringGenerationTools>(KiroJson.Options)
+            .WithTools<AuditTools>(KiroJson.Options)
             .WithResources<SpecResources>()
             .WithResources<SteeringResources>()
             .WithResources<HookResources>()
@@ -112,7 +115,7 @@ public static class KiroMcpRegistration
             .WithMessageFilters(filters => filters.AddIncomingFilter(InvalidParamsFilter.Incoming))
             .WithRequestFilters(filters => filters
                 .AddCallToolFilter(CancellationLog.Tools).AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools)
-                .AddCallToolFilter(WorkspaceFilters.Tools).AddCallToolFilter(HookNotices.Tools)
+                .AddCallToolFilter(WorkspaceFilters.Tools).AddCallToolFilter(AuditFilter.Tools).AddCallToolFilter(HookNotices.Tools)
                 .AddReadResourceFilter(ErrorFilters.Resources).AddReadResourceFilter(WorkspaceFilters.Resources));
         // resources/subscribe needs a session to notify; stateless HTTP has none, so it refuses and points to subscriptions/listen.
         builder
