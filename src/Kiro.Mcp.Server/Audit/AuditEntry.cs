@@ -12,7 +12,7 @@ namespace Kiro.Mcp.Server.Audit;
 /// <param name="Verified">True when the id comes from a checked token; false for the local user of stdio or loopback.</param>
 /// <param name="Args">A summary of the arguments: short values as given, long text as its length and SHA-256.</param>
 /// <param name="Result">"ok", or the error code of a failed call ("error" when it had none).</param>
-/// <param name="Before">For a call on a spec: its documents' versions before the call (null: the spec did not exist or none was read).</param>
+/// <param name="Before">For a call on a spec: the versions of its documents that existed before the call (null: the spec did not exist or none was read).</param>
 /// <param name="After">The same after the call.</param>
 public sealed record AuditEntry(
     long Seq,
@@ -26,8 +26,8 @@ public sealed record AuditEntry(
     string? Spec,
     IReadOnlyDictionary<string, JsonElement> Args,
     string Result,
-    IReadOnlyDictionary<string, string?>? Before,
-    IReadOnlyDictionary<string, string?>? After)
+    IReadOnlyDictionary<string, string>? Before,
+    IReadOnlyDictionary<string, string>? After)
 {
     /// <summary>How entries are written and read: fixed camelCase names, compact, nulls kept so every line has every field.</summary>
     public static readonly JsonSerializerOptions Json = new()

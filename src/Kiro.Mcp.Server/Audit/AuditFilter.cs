@@ -60,7 +60,7 @@ public static class AuditFilter
 
     private static async Task AppendAsync(
         RequestContext<CallToolRequestParams> context, AuditLog log, string tool, string workspace, string? spec,
-        IDictionary<string, JsonElement>? arguments, string outcome, IReadOnlyDictionary<string, string?>? before, SpecService? specs)
+        IDictionary<string, JsonElement>? arguments, string outcome, IReadOnlyDictionary<string, string>? before, SpecService? specs)
     {
         var caller = CallerIdentity.Of(context.User);
         var time = context.Services?.GetService<TimeProvider>() ?? TimeProvider.System;
@@ -86,8 +86,8 @@ public static class AuditFilter
             && value.GetString() is { Length: > 0 and <= 200 } name ? name : null;
     }
 
-    /// <summary>Each document's version, or null when the spec cannot be read (it does not exist yet, or the name is not one).</summary>
-    private static async Task<IReadOnlyDictionary<string, string?>?> VersionsAsync(SpecService? specs, string? spec, CancellationToken cancellationToken)
+    /// <summary>The version of each document that exists, or null when the spec cannot be read (it does not exist yet, or the name is not one).</summary>
+    private static async Task<IReadOnlyDictionary<string, string>?> VersionsAsync(SpecService? specs, string? spec, CancellationToken cancellationToken)
     {
         if (specs is null || spec is null)
         {
@@ -96,7 +96,7 @@ public static class AuditFilter
         try
         {
             var status = await specs.StatusAsync(spec, cancellationToken);
-            return status.Documents.ToDictionary(d => d.Document, d => d.Version, StringComparer.Ordinal);
+            return status.Documents.Where(d => d.Version is not null).ToDictionary(d => d.Document, d => d.Version!, StringComparer.Ordinal);
         }
         catch (KiroException)
         {

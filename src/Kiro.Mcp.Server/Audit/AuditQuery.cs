@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Kiro.Mcp.Workspace;
 
 namespace Kiro.Mcp.Server.Audit;
@@ -41,9 +42,9 @@ public static class AuditQuery
                 }
             }
         }
-        var newest = kept.Reverse().ToList();
+        var newest = kept.Reverse().Select(e => JsonSerializer.SerializeToElement(e, AuditEntry.Json)).ToList();
         return newest.Count > size
-            ? new AuditPage(newest[..size], newest[size - 1].Seq.ToString(CultureInfo.InvariantCulture))
+            ? new AuditPage(newest[..size], kept.ElementAt(1).Seq.ToString(CultureInfo.InvariantCulture))
             : new AuditPage(newest, null);
     }
 

@@ -10,14 +10,14 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class AuditTools(AuditLogs logs, ServedWorkspace workspace)
 {
     [McpServerTool(Name = "audit_list", Title = "List the audit log", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists the workspace's audit log of changing calls (who, when, tool, arguments summary, result, versions), newest first.")]
+    [Description("Lists the audit log of changing calls (who, when, tool, arguments, result, versions), newest first.")]
     public Task<AuditPage> ListAsync(
         [Description("User id or name.")] string? user = null,
         [Description("Spec name.")] string? spec = null,
-        [Description("Earliest time, ISO 8601.")] string? from = null,
-        [Description("Latest time, ISO 8601.")] string? to = null,
+        [Description("From, ISO 8601.")] string? from = null,
+        [Description("To, ISO 8601.")] string? to = null,
         [Description("nextCursor of the previous page.")] string? cursor = null,
-        [Description("Entries per page, 1-200 (default 50).")] int? limit = null,
+        [Description("1-200 (default 50).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         AuditQuery.PageAsync(logs.For(workspace.Name), user, spec, from, to, cursor, limit, cancellationToken);
 }

@@ -25,7 +25,7 @@ public sealed class AuditChainTests : IDisposable
 
     private static AuditEntry Entry(string user, string tool) => new(0, "", DateTimeOffset.UnixEpoch, user, user, true, "demo", tool, "spec-a",
         new Dictionary<string, JsonElement> { ["spec"] = JsonSerializer.SerializeToElement("spec-a") }, "ok",
-        new Dictionary<string, string?> { ["requirements"] = "v1" }, new Dictionary<string, string?> { ["requirements"] = "v2" });
+        new Dictionary<string, string> { ["requirements"] = "v1" }, new Dictionary<string, string> { ["requirements"] = "v2" });
 
     private async Task<AuditVerification> VerifyAsync()
     {
