@@ -83,4 +83,29 @@ public class AuditLogTests
         var (missingCode, missing) = await ServerConnection.RunCommandAsync(workspace.Root, "audit", "verify", log + ".missing");
         Assert.True(missingCode == 2, missing);
     }
+
+    [Fact]
+    public async Task Two_server_processes_appending_to_one_log_at_once_keep_one_unbroken_chain()
+    {
+        using var workspace = new TempWorkspace();
+        // Two servers on one repository share its user folder, and so one data folder and one log.
+        await using var first = await ServerConnection.StartHttpAsync(workspace.Root, []);
+        await using var second = await ServerConnection.StartHttpAsync(workspace.Root, []);
+        await first.CallOkAsync("spec_create", new { name = "shared", quick = true });
+        const int perClient = 30;
+
+        await Task.WhenAll(new[] { first, second }.SelectMany(server => Enumerable.Range(0, 2).Select(async client =>
+        {
+            for (var i = 0; i < perClient; i++)
+            {
+                // Refused or not, every call is an entry: the lock on the log, not on tasks.md, is under test.
+                await server.CallAsync("spec_write", new { spec = "shared", document = "design", content = $"# Design\n\nrevision {client}-{i}\n" });
+            }
+        })));
+
+        var log = Path.Combine(ServerConnection.UserKiroDirectory(workspace.Root), "kiro-mcp", "data", "audit", "workspace.jsonl");
+        var (code, output) = await ServerConnection.RunCommandAsync(workspace.Root, "audit", "verify", log);
+        Assert.True(code == 0, output);
+        Assert.Contains($"intact, {1 + (4 * perClient)} entries", output);
+    }
 }
