@@ -2,8 +2,9 @@ namespace Kiro.Mcp.Workspace;
 
 /// <summary>
 /// The user's own Kiro folder (<c>~/.kiro</c>), where Kiro keeps global steering and hooks. The server only
-/// ever reads it; the one thing written there is the trust list, by the <c>kiro-mcp trust</c> and
-/// <c>untrust</c> commands (<see cref="TrustList"/>). <c>KIRO_MCP_USER_DIR</c> overrides it, so tests point it at a temporary
+/// reads its steering and hooks; what is written there is the trust list, by the <c>kiro-mcp trust</c> and
+/// <c>untrust</c> commands (<see cref="TrustList"/>), and the server's audit logs under <c>kiro-mcp/data</c> unless
+/// a team configuration names another data folder. <c>KIRO_MCP_USER_DIR</c> overrides it, so tests point it at a temporary
 /// folder instead of the real home; <see cref="Path"/> is null when there is no home folder at all.
 /// </summary>
 public sealed class UserKiroFolder(string? path)

@@ -18,6 +18,7 @@ public partial class ToolSurfaceTests
         "hook_list", "hook_create", "hook_run", "hook_pending", "hook_history",
         "steering_generate",
         "workspace_list",
+        "audit_list",
     ];
 
     [Fact]
@@ -70,9 +71,10 @@ public partial class ToolSurfaceTests
         await using var server = await InProcessServer.StartAsync();
         var tools = await server.Client.ListToolsAsync();
         // characters / 4 approximates tokens. A client pays for the whole list in every conversation: the
-        // ceilings keep growth deliberate (tools/bench/run.sh toolsize prints the figures).
+        // ceilings keep growth deliberate (tools/bench/run.sh toolsize prints the figures). 11,000 -> 11,300
+        // for audit_list (about 270 tokens: six filters and paging).
         var tokens = tools.ToDictionary(t => t.Name, t => JsonSerializer.Serialize(t.ProtocolTool).Length / 4);
-        Assert.InRange(tokens.Values.Sum(), 1, 11_000);
+        Assert.InRange(tokens.Values.Sum(), 1, 11_300);
         Assert.All(tokens, t => Assert.True(t.Value <= 1_000, $"{t.Key} costs {t.Value} tokens"));
         // Tight descriptions: a sentence for a tool, a clause for a parameter.
         Assert.All(tools, t => Assert.True(t.Description.Length <= 200, $"{t.Name}'s description has {t.Description.Length} characters"));

@@ -44,6 +44,9 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
         }
     }
 
+    /// <summary>Raised, before <see cref="CreateAsync"/> returns, when it wrote a hook that fires on file changes.</summary>
+    public event Action? FileHookCreated;
+
     public async Task<HookCreated> CreateAsync(string name, string trigger, string? matcher, string actionType, string? command, string? prompt, int? timeout, CancellationToken cancellationToken)
     {
         name = (name ?? "").Trim();
@@ -112,6 +115,11 @@ public sealed class HookService(HookCatalog catalog, HookRunner runner, PendingP
             Line = 4,
         };
         await store.WriteAsync(file, V1HookWriter.Write([hook]), FileStore.Absent, cancellationToken);
+        if (HookTriggers.IsFileTrigger(v1Trigger))
+        {
+            // Before answering: a file the caller saves right after creating the hook must already be watched.
+            FileHookCreated?.Invoke();
+        }
         set = await catalog.LoadAsync(cancellationToken);
         var created = set.Hooks.First(h => h.File == file);
         // Writing a command hook runs nothing, so it is allowed untrusted; the answer says it will not run yet.

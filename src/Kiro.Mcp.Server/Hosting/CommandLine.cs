@@ -70,6 +70,7 @@ public static class CommandLine
         };
         root.Subcommands.Add(TrustCommands.Trust());
         root.Subcommands.Add(TrustCommands.Untrust());
+        root.Subcommands.Add(AuditCommands.Audit());
         root.SetAction(async (result, cancellationToken) =>
         {
             if (result.GetValue(stdio) && result.GetValue(http))

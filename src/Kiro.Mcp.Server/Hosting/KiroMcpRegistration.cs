@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Kiro.Mcp.Server.Audit;
 using Kiro.Mcp.Server.Prompts;
 using Kiro.Mcp.Server.Protocol;
 using Kiro.Mcp.Server.Resources;
@@ -37,6 +38,7 @@ public static class KiroMcpRegistration
         services.AddSingleton<TrustList>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<ShownReviews>();
+        services.AddSingleton<AuditLogs>();
         // Every workspace's watcher draws on one budget: half of the user's inotify watches, the rest left to editors.
         services.AddSingleton(_ => WatchBudget.ShareOfUserLimit());
         services.AddSingleton(sp => new WorkspaceCatalog(settings.Workspaces, settings.WorkspaceFolders, sp.GetRequiredService<TimeProvider>()));
@@ -101,6 +103,7 @@ public static class KiroMcpRegistration
             .WithTools<SteeringTools>(KiroJson.Options)
             .WithTools<HookTools>(KiroJson.Options)
             .WithTools<SteeringGenerationTools>(KiroJson.Options)
+            .WithTools<AuditTools>(KiroJson.Options)
             .WithResources<SpecResources>()
             .WithResources<SteeringResources>()
             .WithResources<HookResources>()
@@ -113,7 +116,7 @@ public static class KiroMcpRegistration
             .WithMessageFilters(filters => filters.AddIncomingFilter(InvalidParamsFilter.Incoming))
             .WithRequestFilters(filters => filters
                 .AddCallToolFilter(CancellationLog.Tools).AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools)
-                .AddCallToolFilter(WorkspaceFilters.Tools).AddCallToolFilter(Team.RoleFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddCallToolFilter(ReviewNotices.Tools)
+                .AddCallToolFilter(WorkspaceFilters.Tools).AddCallToolFilter(AuditFilter.Tools).AddCallToolFilter(Team.RoleFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddCallToolFilter(ReviewNotices.Tools)
                 .AddReadResourceFilter(ErrorFilters.Resources).AddReadResourceFilter(Team.RoleFilters.Resources).AddReadResourceFilter(WorkspaceFilters.Resources)
                 // Roles: each caller lists, reads and completes only what their role in the workspace allows.
                 .AddListToolsFilter(Team.RoleFilters.ListTools).AddListPromptsFilter(Team.RoleFilters.ListPrompts).AddGetPromptFilter(Team.RoleFilters.Prompts)

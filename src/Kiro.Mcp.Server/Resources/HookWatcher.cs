@@ -21,6 +21,7 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
         watcher.Changed += OnChanged;
         hooks.Pending.Changed += OnPendingChanged;
         hooks.Pending.Dropped += OnPromptDropped;
+        hooks.FileHookCreated += OnFileHookCreated;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -29,10 +30,13 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
         watcher.Changed -= OnChanged;
         hooks.Pending.Changed -= OnPendingChanged;
         hooks.Pending.Dropped -= OnPromptDropped;
+        hooks.FileHookCreated -= OnFileHookCreated;
         return Task.CompletedTask;
     }
 
     private void OnFilesChanged(IReadOnlyList<WorkspaceChange> changes) => _ = OnFilesChangedAsync(changes);
+
+    private void OnFileHookCreated() => watcher.WatchWholeWorkspace(true);
 
     private void OnPromptDropped(PendingPrompt prompt) => LogDropped(logger, prompt.Hook, prompt.Event);
 

@@ -29,9 +29,14 @@ public sealed class TempWorkspace : IDisposable
         File.WriteAllText(PathOf(relative), text);
     }
 
-    /// <summary>Every file under the parent folder with a hash of its bytes: equal snapshots mean nothing was written.</summary>
+    /// <summary>
+    /// Every file under the parent folder with a hash of its bytes: equal snapshots mean nothing was written.
+    /// The server's data folder (its audit log of every changing call, refused ones too) is left out: that
+    /// record is meant to grow.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Snapshot() =>
         Directory.EnumerateFileSystemEntries(Parent, "*", SearchOption.AllDirectories)
+            .Where(p => p != Root + ".user-kiro" && !p.StartsWith(Path.Combine(Root + ".user-kiro", "kiro-mcp"), StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToDictionary(
                 p => Path.GetRelativePath(Parent, p),

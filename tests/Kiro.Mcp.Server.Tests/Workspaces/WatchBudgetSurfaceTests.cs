@@ -10,7 +10,8 @@ public class WatchBudgetSurfaceTests
     {
         // One watch for the whole server: the workspace has more folders than that.
         await using var server = await InProcessServer.StartAsync(services => services.AddSingleton(new WatchBudget(1)));
-        Directory.CreateDirectory(Path.Combine(server.Workspace, "src", "api"));
+        // Without file hooks only the root and .kiro are watched: folders there are what the budget is short of.
+        Directory.CreateDirectory(Path.Combine(server.Workspace, ".kiro", "specs", "api"));
 
         var list = await server.Client.CallToolAsync("hook_list", new Dictionary<string, object?>(), cancellationToken: TestContext.Current.CancellationToken);
 

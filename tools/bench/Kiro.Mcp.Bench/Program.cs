@@ -12,6 +12,7 @@ const string Usage = """
       hookoutput [--megabytes 100]
       workspaces [--repositories 100] [--active 5] [--folders 5000] [--sessions 50] [--seconds 20]
       watches    [--repos 10] [--folders 5000]
+      team       [--users 50] [--repositories 5] [--seconds 20]
     """;
 
 if (args.Length == 0)
@@ -31,6 +32,7 @@ try
         "toolsize" => await ToolListBench.RunAsync(),
         "hookoutput" => await HookOutputBench.RunAsync(BenchArgs.Parse(rest, HookOutputBench.Options)),
         "workspaces" => await WorkspacesBench.RunAsync(BenchArgs.Parse(rest, WorkspacesBench.Options)),
+        "team" => await TeamBench.RunAsync(BenchArgs.Parse(rest, TeamBench.Options)),
         "watches" => WatchBench.Run(BenchArgs.Parse(rest, WatchBench.Options)),
         "pathological" => await PathologicalBench.RunAsync(BenchArgs.Parse(rest, PathologicalBench.Options)),
         _ => throw new ArgumentException($"Unknown benchmark '{args[0]}'."),

@@ -50,12 +50,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <param name="workspace">The --workspace to serve, or null when <paramref name="extraArgs"/> name what to serve (--workspaces DIR).</param>
-    public static async Task<ServerProcess> StartHttpAsync(string? workspace, IReadOnlyList<string> extraArgs)
+    public static async Task<ServerProcess> StartHttpAsync(string? workspace, IReadOnlyList<string> extraArgs, IDictionary<string, string>? headers = null)
     {
         var (process, endpoint) = await LaunchHttpAsync(workspace, extraArgs);
         try
         {
-            var client = await ConnectAsync(endpoint, "bench");
+            var client = await ConnectAsync(endpoint, "bench", headers);
             return new ServerProcess(client, process, endpoint);
         }
         catch
@@ -65,9 +65,9 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<McpClient> ConnectAsync(Uri endpoint, string name) =>
+    public static async Task<McpClient> ConnectAsync(Uri endpoint, string name, IDictionary<string, string>? headers = null) =>
         await McpClient.CreateAsync(
-            new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, TransportMode = HttpTransportMode.StreamableHttp }),
+            new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, TransportMode = HttpTransportMode.StreamableHttp, AdditionalHeaders = headers }),
             ClientOptions(name));
 
     /// <summary>Starts <c>--http --port 0</c> and waits for the "Listening on" line that names the port.</summary>
