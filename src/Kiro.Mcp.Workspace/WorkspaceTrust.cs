@@ -26,6 +26,13 @@ public sealed class WorkspaceTrust(WorkspaceRoot root, TrustList list, bool trus
 
     public bool IsTrusted => Decide().Trusted;
 
+    /// <summary>
+    /// True on a team server, where users with different roles reach the workspace: a command that anyone who
+    /// may write a document can put into it (a task's <c>_Verify:</c> line) runs only from a version an
+    /// approver signed off, since writing is not the same right as running code on the server.
+    /// </summary>
+    public bool SignedOffCommandsOnly { get; init; }
+
     public TrustDecision Decide()
     {
         if (trustedForThisProcess)

@@ -87,6 +87,30 @@ public class RoleTests
         Assert.Contains("needs the reader role", listen.Message);
     }
 
+    /// <summary>
+    /// A writer may write tasks.md, and a task's _Verify: line is a shell command that task_complete runs in a
+    /// trusted workspace: on a team server that would let anyone who may write run code on the server.
+    /// </summary>
+    [Fact]
+    public async Task On_a_team_server_a_writer_cannot_run_a_command_by_writing_it_into_tasks_md()
+    {
+        using var workspace = new TempWorkspace();
+        await using var server = await TeamServer.StartAsync(workspace, Policy, [ServerConnection.Trust]);
+        await using var wendy = await server.ConnectAsync(WriterSecret);
+        await Ok(wendy, "spec_create", new { name = "quick", quick = true });
+        await Ok(wendy, "spec_write", new { spec = "quick", document = "requirements", content = WorkoutSpec.Requirements });
+        await Ok(wendy, "spec_write", new { spec = "quick", document = "tasks", content = "# Implementation Plan\n\n- [ ] 1. Log a workout\n  - _Verify: touch pwned.txt_\n  - _Requirements: 1.1_\n" });
+        await Ok(wendy, "task_start", new { spec = "quick", taskId = "1" });
+
+        var refused = await Error(wendy, "task_complete", new { spec = "quick", taskId = "1" });
+
+        Assert.StartsWith("[verify_not_signed_off]", refused);
+        Assert.False(File.Exists(workspace.PathOf("pwned.txt")));
+        // The way out the message names: done without the check, when the user agrees.
+        await Ok(wendy, "task_complete", new { spec = "quick", taskId = "1", verify = false });
+        Assert.False(File.Exists(workspace.PathOf("pwned.txt")));
+    }
+
     [Fact]
     public async Task A_writer_can_write_but_not_approve_and_the_error_names_the_approver_role()
     {

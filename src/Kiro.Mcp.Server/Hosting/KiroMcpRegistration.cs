@@ -60,7 +60,11 @@ public static class KiroMcpRegistration
         services.AddHostedService<WorkspaceProblemLog>();
         services.AddSingleton<FileStore>();
         // Trust is decided outside the repository: --trust for this process, or the user's own trust list.
-        services.AddSingleton(sp => new WorkspaceTrust(sp.GetRequiredService<WorkspaceRoot>(), sp.GetRequiredService<TrustList>(), settings.Trust, settings.Command));
+        services.AddSingleton(sp => new WorkspaceTrust(sp.GetRequiredService<WorkspaceRoot>(), sp.GetRequiredService<TrustList>(), settings.Trust, settings.Command)
+        {
+            // A team server: a writer must not be able to run commands by writing them into tasks.md.
+            SignedOffCommandsOnly = settings.Team is not null && Team.RoleResolver.Authenticates(settings),
+        });
         services.AddSingleton<SpecIndex>();
         // First of the listeners: leftovers of a killed server are gone before anything reads .kiro/.
         services.AddHostedService<LeftoverCleanup>();

@@ -171,6 +171,14 @@ public sealed class TaskService(
                         trust.Untrusted($"its verification command (`{command}`) does not run and task {task.Id} is not marked done") +
                         " Only if the user agrees that the task is done without that check, call task_complete again with verify: false.");
                 }
+                if (trust.SignedOffCommandsOnly && VerificationSettings.HasOwnCommand(task)
+                    && (snapshot.Workflow.Quick || !snapshot.IsApproved(DocumentKind.Tasks)))
+                {
+                    throw new KiroException("verify_not_signed_off",
+                        $"Task {task.Id}'s verification command (`{command}`) is in a version of tasks.md that no approver signed off " +
+                        $"({(snapshot.Workflow.Quick ? "a quick spec has no approvals" : "tasks.md is not approved or changed since")}); on a shared server only signed-off commands run. " +
+                        $"Ask an approver to approve tasks.md (spec_approve), or, if the user agrees the task is done without that check, call task_complete with verify: false.");
+                }
                 verification = await runner.RunAsync(command, timeout, cancellationToken);
                 if (!verification.Succeeded)
                 {
