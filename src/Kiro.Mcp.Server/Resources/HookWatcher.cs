@@ -22,6 +22,7 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
         hooks.Pending.Changed += OnPendingChanged;
         hooks.Pending.Dropped += OnPromptDropped;
         hooks.FileHookCreated += OnFileHookCreated;
+        registry.WholeTreeWanted += OnWholeTreeWanted;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -31,12 +32,21 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
         hooks.Pending.Changed -= OnPendingChanged;
         hooks.Pending.Dropped -= OnPromptDropped;
         hooks.FileHookCreated -= OnFileHookCreated;
+        registry.WholeTreeWanted -= OnWholeTreeWanted;
         return Task.CompletedTask;
     }
 
     private void OnFilesChanged(IReadOnlyList<WorkspaceChange> changes) => _ = OnFilesChangedAsync(changes);
 
     private void OnFileHookCreated() => watcher.WatchWholeWorkspace(true);
+
+    private void OnWholeTreeWanted(string name)
+    {
+        if (name == workspace.Name)
+        {
+            watcher.WatchWholeWorkspace(true);
+        }
+    }
 
     private void OnPromptDropped(PendingPrompt prompt) => LogDropped(logger, prompt.Hook, prompt.Event);
 
@@ -67,15 +77,16 @@ public sealed partial class HookWatcher(WorkspaceWatcher watcher, HookService ho
 
     /// <summary>
     /// Watches the whole workspace only while a file hook (save, create, delete) exists, in the workspace or
-    /// the user's ~/.kiro: nothing else needs changes outside .kiro, and a hundred repositories of thousands
-    /// of folders each would otherwise spend the user's inotify watches for nothing.
+    /// the user's ~/.kiro, or someone subscribed to an AGENTS.md in a sub-folder: nothing else needs changes
+    /// outside the root and .kiro, and a hundred repositories of thousands of folders each would otherwise
+    /// spend the user's inotify watches for nothing.
     /// </summary>
     private async Task ScopeAsync(CancellationToken cancellationToken)
     {
         try
         {
             var set = await catalog.LoadAsync(cancellationToken);
-            watcher.WatchWholeWorkspace(set.Hooks.Any(h => h.Enabled && HookTriggers.IsFileTrigger(h.Trigger)));
+            watcher.WatchWholeWorkspace(set.Hooks.Any(h => h.Enabled && HookTriggers.IsFileTrigger(h.Trigger)) || registry.WantsWholeTree(workspace.Name));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -101,6 +101,16 @@ public static class ResourceUris
         return string.Equals(path[(folder.Length + 1)..^3], name, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// True for an AGENTS.md in a sub-folder (kiro://W/steering/src%2Fapi%2FAGENTS.md): hearing about it needs the
+    /// watch on the whole tree, which a workspace without file hooks does not otherwise keep.
+    /// </summary>
+    public static bool NeedsWholeTree(string uri) =>
+        WorkspaceOf(uri) is { } workspace
+        && uri[(Scheme.Length + workspace.Length + 1)..] is var local
+        && local.StartsWith("steering/", StringComparison.Ordinal)
+        && Uri.UnescapeDataString(local["steering/".Length..]).Contains('/', StringComparison.Ordinal);
+
     /// <summary>An AGENTS.md file anywhere in the workspace (steering that applies to the folder it is in).</summary>
     public static bool IsAgentsFile(string path) => path == "AGENTS.md" || path.EndsWith("/AGENTS.md", StringComparison.Ordinal);
 }

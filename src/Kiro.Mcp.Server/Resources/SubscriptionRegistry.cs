@@ -19,7 +19,19 @@ public sealed class SubscriptionRegistry
     private readonly ConcurrentDictionary<string, SessionState> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Subscriber.Stream, byte> _streams = new();
 
-    public void Subscribe(McpServer server, string uri) => State(server).Uris[uri] = 0;
+    public void Subscribe(McpServer server, string uri)
+    {
+        State(server).Uris[uri] = 0;
+        Widen([uri]);
+    }
+
+    /// <summary>Raised with a workspace's name when someone subscribed to what only a watch on its whole tree sees.</summary>
+    public event Action<string>? WholeTreeWanted;
+
+    /// <summary>True while a subscription of the workspace needs its whole tree watched (<see cref="ResourceUris.NeedsWholeTree"/>).</summary>
+    public bool WantsWholeTree(string workspace) =>
+        _sessions.Values.SelectMany(s => s.Uris.Keys).Concat(_streams.Keys.SelectMany(s => s.Uris))
+            .Any(u => ResourceUris.WorkspaceOf(u) == workspace && ResourceUris.NeedsWholeTree(u));
 
     public void Unsubscribe(McpServer server, string uri)
     {
@@ -39,6 +51,7 @@ public sealed class SubscriptionRegistry
     public IDisposable Listen(Subscriber.Stream stream)
     {
         _streams[stream] = 0;
+        Widen(stream.Uris);
         return new Removal(() => _streams.TryRemove(stream, out _));
     }
 
@@ -81,6 +94,14 @@ public sealed class SubscriptionRegistry
         var state = _sessions.GetOrAdd(Key(server), _ => new SessionState());
         state.Subscriber = new Subscriber.Session(server);
         return state;
+    }
+
+    private void Widen(IEnumerable<string> uris)
+    {
+        foreach (var workspace in uris.Where(ResourceUris.NeedsWholeTree).Select(ResourceUris.WorkspaceOf).OfType<string>().Distinct())
+        {
+            WholeTreeWanted?.Invoke(workspace);
+        }
     }
 
     private static string Key(McpServer server) => server.SessionId ?? "";
