@@ -78,6 +78,43 @@ public class JwtAuthenticationTests
     }
 
     [Fact]
+    public async Task Behind_a_tls_proxy_a_401_names_the_public_metadata_url_and_only_the_public_host_is_forwarded()
+    {
+        using var workspace = new TempWorkspace();
+        var tokens = new TestTokens(workspace.Parent);
+        var config = TeamConfigFile.Write(workspace.Parent, new
+        {
+            auth = new { jwksFile = tokens.JwksFile, issuer = TestTokens.DefaultIssuer, audience = TestTokens.DefaultAudience, publicUrl = "https://kiro.test" },
+        });
+        var (process, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, ["--config", config]);
+        try
+        {
+            using var http = new HttpClient();
+            // What a proxy on this machine sends for https://kiro.test/mcp.
+            var proxied = Post(endpoint, null);
+            proxied.Headers.Add("X-Forwarded-Proto", "https");
+            proxied.Headers.Add("X-Forwarded-Host", "kiro.test");
+            var metadataUrl = ResourceMetadataUrl(await http.SendAsync(proxied));
+            Assert.Equal("https://kiro.test/.well-known/oauth-protected-resource/mcp", metadataUrl.ToString());
+
+            using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(endpoint, metadataUrl.AbsolutePath));
+            get.Headers.Add("X-Forwarded-Proto", "https");
+            get.Headers.Add("X-Forwarded-Host", "kiro.test");
+            using var metadata = JsonDocument.Parse(await (await http.SendAsync(get)).Content.ReadAsStringAsync());
+            Assert.Equal(TestTokens.DefaultAudience, metadata.RootElement.GetProperty("resource").GetString());
+
+            // Any other forwarded host is refused like any other Host header (DNS rebinding through the proxy).
+            var foreign = Post(endpoint, tokens.Mint("u-1", "Alice"));
+            foreign.Headers.Add("X-Forwarded-Host", "evil.test");
+            Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(foreign)).StatusCode);
+        }
+        finally
+        {
+            ServerConnection.Stop(process);
+        }
+    }
+
+    [Fact]
     public async Task The_typescript_sdk_discovers_the_authorization_server_from_a_401()
     {
         using var workspace = new TempWorkspace();

@@ -3,6 +3,7 @@ using Kiro.Mcp.Server.Http;
 using Kiro.Mcp.Server.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using ModelContextProtocol.AspNetCore;
 using Serilog;
 
@@ -56,6 +57,10 @@ public static class HttpServer
         builder.Services.AddHostFiltering(options =>
         {
             options.AllowedHosts = AllowedHosts(settings.Host);
+            if (PublicHost(settings) is { } publicHost)
+            {
+                options.AllowedHosts.Add(publicHost);
+            }
             options.AllowEmptyHosts = false;
         });
         builder.Services.AddKiroAuthentication(settings);
@@ -93,6 +98,12 @@ public static class HttpServer
 
         var app = builder.Build();
         sessions.Ended += app.Services.GetRequiredService<SubscriptionRegistry>().Forget;
+        if (PublicHost(settings) is not null)
+        {
+            // Behind a TLS proxy on this machine: its X-Forwarded-Proto and -Host (trusted from loopback only, the
+            // middleware's default) give the public scheme and host, which the host filter then checks.
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost });
+        }
         app.UseHostFiltering();
         app.UseMiddleware<OriginCheckMiddleware>(settings.Host);
         // The rate limiter sits between authentication (it counts per user) and authorization (so a flood of
@@ -113,6 +124,10 @@ public static class HttpServer
 
     private static IPAddress ListenAddress(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback : IPAddress.Parse(host);
+
+    /// <summary>The host of the configured public URL (auth.publicUrl), as a Host header carries it, or null.</summary>
+    private static string? PublicHost(ServerSettings settings) =>
+        settings.Team?.Auth?.PublicUrl is { } url ? new Uri(url).Authority : null;
 
     private static List<string> AllowedHosts(string host)
     {

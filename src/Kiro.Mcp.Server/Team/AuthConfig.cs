@@ -21,6 +21,14 @@ public sealed record AuthConfig
     /// <summary>A JSON Web Key Set file with the issuer's signing keys, for setups without network access to the issuer.</summary>
     public string? JwksFile { get; init; }
 
+    /// <summary>
+    /// The URL clients reach the server at through a TLS reverse proxy on this machine, e.g.
+    /// https://kiro.example.com. With it, the proxy's X-Forwarded-Proto and X-Forwarded-Host (taken from a
+    /// loopback proxy only) make the server see the public scheme and host, so a 401's resource_metadata names
+    /// the public metadata URL and OAuth clients outside can follow it. Null: no proxy headers are read.
+    /// </summary>
+    public string? PublicUrl { get; init; }
+
     /// <summary>The claim that carries a user's groups (role mapping by group). Default "groups".</summary>
     public string GroupsClaim { get; init; } = "groups";
 
@@ -33,6 +41,10 @@ public sealed record AuthConfig
         if (string.IsNullOrWhiteSpace(Authority) == string.IsNullOrWhiteSpace(JwksFile))
         {
             return "give exactly one of 'authority' (the issuer's URL, for OIDC discovery) and 'jwksFile' (its signing keys, offline).";
+        }
+        if (PublicUrl is not null && !(Uri.TryCreate(PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.AbsolutePath == "/"))
+        {
+            return $"'publicUrl' '{PublicUrl}' is not the root of an http(s) URL such as https://kiro.example.com.";
         }
         if (JwksFile is not null && string.IsNullOrWhiteSpace(Issuer))
         {
