@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Kiro.Mcp.EndToEnd.Tests.Harness;
 
@@ -56,20 +54,20 @@ public class JwtAuthenticationTests
             {
                 foreach (var (what, token) in refused)
                 {
-                    var response = await http.SendAsync(Post(url, token));
+                    var response = await http.SendAsync(RawHttp.Initialize(url, token));
                     Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{what} at {url}: {(int)response.StatusCode}");
                     var challenge = string.Join(", ", response.Headers.WwwAuthenticate.Select(h => h.ToString()));
                     Assert.Contains("resource_metadata=", challenge);
                 }
             }
 
-            var metadataUrl = ResourceMetadataUrl(await http.SendAsync(Post(endpoint, tokens.Mint("u-1", lifetime: TimeSpan.FromHours(-1)))));
+            var metadataUrl = ResourceMetadataUrl(await http.SendAsync(RawHttp.Initialize(endpoint, tokens.Mint("u-1", lifetime: TimeSpan.FromHours(-1)))));
             using var metadata = JsonDocument.Parse(await http.GetStringAsync(metadataUrl));
             Assert.Equal(TestTokens.DefaultAudience, metadata.RootElement.GetProperty("resource").GetString());
             Assert.Contains(TestTokens.DefaultIssuer, metadata.RootElement.GetProperty("authorization_servers").EnumerateArray().Select(e => e.GetString()));
 
-            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post(endpoint, tokens.Mint("u-1", "Alice")))).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post(new Uri(endpoint + "/workspace"), tokens.Mint("u-1", "Alice")))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(RawHttp.Initialize(endpoint, tokens.Mint("u-1", "Alice")))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(RawHttp.Initialize(new Uri(endpoint + "/workspace"), tokens.Mint("u-1", "Alice")))).StatusCode);
         }
         finally
         {
@@ -91,7 +89,7 @@ public class JwtAuthenticationTests
         {
             using var http = new HttpClient();
             // What a proxy on this machine sends for https://kiro.test/mcp.
-            var proxied = Post(endpoint, null);
+            var proxied = RawHttp.Initialize(endpoint, null);
             proxied.Headers.Add("X-Forwarded-Proto", "https");
             proxied.Headers.Add("X-Forwarded-Host", "kiro.test");
             var metadataUrl = ResourceMetadataUrl(await http.SendAsync(proxied));
@@ -104,7 +102,7 @@ public class JwtAuthenticationTests
             Assert.Equal(TestTokens.DefaultAudience, metadata.RootElement.GetProperty("resource").GetString());
 
             // Any other forwarded host is refused like any other Host header (DNS rebinding through the proxy).
-            var foreign = Post(endpoint, tokens.Mint("u-1", "Alice"));
+            var foreign = RawHttp.Initialize(endpoint, tokens.Mint("u-1", "Alice"));
             foreign.Headers.Add("X-Forwarded-Host", "evil.test");
             Assert.Equal(HttpStatusCode.BadRequest, (await http.SendAsync(foreign)).StatusCode);
         }
@@ -163,7 +161,7 @@ public class JwtAuthenticationTests
         {
             using var http = new HttpClient();
             // A near miss of the static secret is not that user, and not a JWT either.
-            var response = await http.SendAsync(Post(endpoint, Secret[..^1]));
+            var response = await http.SendAsync(RawHttp.Initialize(endpoint, Secret[..^1]));
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         }
         finally
@@ -201,23 +199,5 @@ public class JwtAuthenticationTests
         Assert.True(start >= 0, $"no resource_metadata in '{challenge}'");
         start += key.Length;
         return new Uri(challenge[start..challenge.IndexOf('"', start)]);
-    }
-
-    private static HttpRequestMessage Post(Uri endpoint, string? token)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = new StringContent(
-                """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"curl","version":"1"}}}""",
-                Encoding.UTF8,
-                "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-        return request;
     }
 }

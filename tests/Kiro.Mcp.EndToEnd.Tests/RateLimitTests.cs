@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Kiro.Mcp.EndToEnd.Tests.Harness;
 
 namespace Kiro.Mcp.EndToEnd.Tests;
@@ -29,7 +27,7 @@ public class RateLimitTests
             Assert.NotNull(limited);
             Assert.True(limited.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 and <= 60 }, $"Retry-After: {limited.Headers.RetryAfter}");
             Assert.Contains("2 requests per minute", await limited.Content.ReadAsStringAsync());
-            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post(endpoint, BobSecret))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(RawHttp.Initialize(endpoint, BobSecret))).StatusCode);
         }
         finally
         {
@@ -59,7 +57,7 @@ public class RateLimitTests
     {
         for (var i = 0; i < Attempts; i++)
         {
-            var response = await http.SendAsync(Post(endpoint, secret));
+            var response = await http.SendAsync(RawHttp.Initialize(endpoint, secret));
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
                 return response;
@@ -67,23 +65,5 @@ public class RateLimitTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
         return null;
-    }
-
-    private static HttpRequestMessage Post(Uri endpoint, string? secret)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = new StringContent(
-                """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"curl","version":"1"}}}""",
-                Encoding.UTF8,
-                "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        if (secret is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        }
-        return request;
     }
 }

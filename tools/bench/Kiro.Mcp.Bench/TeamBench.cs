@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ModelContextProtocol.Client;
@@ -102,27 +101,7 @@ internal static class TeamBench
                     AdditionalHeaders = headers,
                 }), ServerProcess.ClientOptions($"user{i}")));
             }
-            await Task.WhenAll(clients.Select(client => ToolCalls.CallAsync(client, "spec_status", ToolCalls.Spec(SpecGenerator.SpecName))));
-            var peak = 0.0;
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-            var sampler = Task.Run(async () =>
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    peak = Math.Max(peak, ProcessMemory.ResidentMegabytes(pid) ?? 0);
-                    await Task.Delay(250, CancellationToken.None);
-                }
-            });
-            var clock = Stopwatch.StartNew();
-            var perUser = await Task.WhenAll(clients.Select((client, index) => UserAsync(client, index, stop.Token)));
-            clock.Stop();
-            await sampler;
-            var all = new Samples("all calls");
-            foreach (var samples in perUser)
-            {
-                all.AddRange(samples);
-            }
-            return (all.Count, all, clock.Elapsed, peak);
+            return await SessionRun.RunAsync(clients, pid, seconds, Next);
         }
         finally
         {
@@ -133,29 +112,17 @@ internal static class TeamBench
         }
     }
 
-    private static async Task<Samples> UserAsync(McpClient client, int index, CancellationToken stop)
+    /// <summary>User <paramref name="user"/>'s call number <paramref name="call"/>: reads, and every tenth a status change.</summary>
+    private static SessionRun.Call Next(int user, int call)
     {
-        var samples = new Samples("user");
-        for (var i = index; !stop.IsCancellationRequested; i++)
+        var tool = Tools[call % Tools.Length];
+        return new SessionRun.Call(tool, tool switch
         {
-            var tool = Tools[i % Tools.Length];
-            Dictionary<string, object?> arguments = tool switch
-            {
-                "spec_list" => [],
-                "spec_read" => new() { ["spec"] = SpecGenerator.SpecName, ["document"] = "requirements" },
-                // Each user moves a task of its own back and forth: writes contend for tasks.md's lock as a team's would.
-                "task_set_status" => new() { ["spec"] = SpecGenerator.SpecName, ["taskId"] = $"{index % 15 + 1}.1", ["status"] = i / Tools.Length % 2 == 0 ? "in_progress" : "not_started" },
-                _ => ToolCalls.Spec(SpecGenerator.SpecName),
-            };
-            try
-            {
-                await ToolCalls.CallAsync(client, tool, arguments, samples, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                break;
-            }
-        }
-        return samples;
+            "spec_list" => [],
+            "spec_read" => new() { ["spec"] = SpecGenerator.SpecName, ["document"] = "requirements" },
+            // Each user moves a task of its own back and forth: writes contend for tasks.md's lock as a team's would.
+            "task_set_status" => new() { ["spec"] = SpecGenerator.SpecName, ["taskId"] = $"{user % 15 + 1}.1", ["status"] = call / Tools.Length % 2 == 0 ? "in_progress" : "not_started" },
+            _ => ToolCalls.Spec(SpecGenerator.SpecName),
+        });
     }
 }

@@ -110,28 +110,7 @@ internal static class WorkspacesBench
                 var name = names[i % names.Count];
                 clients.Add(await ServerProcess.ConnectAsync(name.Length == 0 ? endpoint : new Uri($"{endpoint}/{name}"), $"session-{i}"));
             }
-            // One unmeasured round per session first, as in the load benchmark.
-            await Task.WhenAll(clients.Select(client => ToolCalls.CallAsync(client, "spec_status", ToolCalls.Spec(SpecGenerator.SpecName))));
-            var peak = 0.0;
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-            var sampler = Task.Run(async () =>
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    peak = Math.Max(peak, ProcessMemory.ResidentMegabytes(pid) ?? 0);
-                    await Task.Delay(250, CancellationToken.None);
-                }
-            });
-            var clock = Stopwatch.StartNew();
-            var perSession = await Task.WhenAll(clients.Select((client, index) => SessionAsync(client, index, stop.Token)));
-            clock.Stop();
-            await sampler;
-            var all = new Samples("all read tools");
-            foreach (var samples in perSession)
-            {
-                all.AddRange(samples);
-            }
-            return (all.Count, all, clock.Elapsed, peak);
+            return await SessionRun.RunAsync(clients, pid, seconds, Next);
         }
         finally
         {
@@ -142,28 +121,15 @@ internal static class WorkspacesBench
         }
     }
 
-    private static async Task<Samples> SessionAsync(McpClient client, int index, CancellationToken stop)
+    private static SessionRun.Call Next(int client, int call)
     {
-        var samples = new Samples("session");
-        for (var i = index; !stop.IsCancellationRequested; i++)
+        var tool = ReadTools[call % ReadTools.Length];
+        return new SessionRun.Call(tool, tool switch
         {
-            var tool = ReadTools[i % ReadTools.Length];
-            Dictionary<string, object?> arguments = tool switch
-            {
-                "spec_list" => [],
-                "spec_read" => new() { ["spec"] = SpecGenerator.SpecName, ["document"] = "requirements" },
-                _ => ToolCalls.Spec(SpecGenerator.SpecName),
-            };
-            try
-            {
-                await ToolCalls.CallAsync(client, tool, arguments, samples, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                break;
-            }
-        }
-        return samples;
+            "spec_list" => [],
+            "spec_read" => new() { ["spec"] = SpecGenerator.SpecName, ["document"] = "requirements" },
+            _ => ToolCalls.Spec(SpecGenerator.SpecName),
+        });
     }
 
     /// <summary>A git repository with a spec and <paramref name="folders"/> folders, half of them under node_modules, which .gitignore excludes.</summary>
