@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Kiro.Mcp.Workspace;
 
@@ -12,6 +13,10 @@ namespace Kiro.Mcp.Workspace;
 /// <remarks>
 /// Text is decoded as UTF-8 without stripping a BOM (it stays as U+FEFF at index 0) and line endings
 /// are left alone, so a file read and written back unchanged keeps every byte.
+/// The last text of each file is kept (<see cref="FileTextCache"/>): a read hashes the bytes it read and,
+/// when they are what it knows, answers with the known string; a file untouched since a read well after
+/// its last change is not read again at all (<see cref="FileStamp"/>). Either way every read answers with
+/// what is on disk now, so an edit made in an editor is seen at once.
 /// </remarks>
 public sealed class FileStore(WorkspaceRoot root)
 {
@@ -26,7 +31,11 @@ public sealed class FileStore(WorkspaceRoot root)
     /// </summary>
     internal const int MaxRounds = 5;
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    internal static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly FileTextCache _texts = new();
+    private int _contentReads;
+    private int _decodes;
 
     public WorkspaceRoot Root { get; } = root;
 
@@ -36,18 +45,61 @@ public sealed class FileStore(WorkspaceRoot root)
     /// <summary>Tests only: runs just before the final check against the disk, where an editor's save is simulated.</summary>
     internal Action? BeforeFinalCheck { get; set; }
 
+    /// <summary>
+    /// How long a file must have been unchanged before its stamp alone vouches for its content: longer than
+    /// the file system clock's tick (a few milliseconds), with room for a clock that is stepped a little.
+    /// </summary>
+    internal TimeSpan QuietMargin { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Tests only: how many times <see cref="ReadAsync"/> read a file's content from disk.</summary>
+    internal int ContentReads => Volatile.Read(ref _contentReads);
+
+    /// <summary>Tests only: how many times bytes read from disk were decoded into a new string.</summary>
+    internal int Decodes => Volatile.Read(ref _decodes);
+
     /// <summary>The first 16 hex digits of the SHA-256 of the bytes <paramref name="text"/> is written as.</summary>
     public static string ComputeVersion(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Convert.ToHexStringLower(SHA256.HashData(Utf8.GetBytes(text)))[..16];
+        using var bytes = PooledBytes.Encode(text);
+        return VersionOf(bytes.Span);
+    }
+
+    /// <summary>The version of these bytes: the first 16 hex digits of their SHA-256.</summary>
+    private static string VersionOf(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, hash);
+        return Convert.ToHexStringLower(hash[..8]);
     }
 
     /// <summary>The file's text and version, or null when there is no such file.</summary>
     public async Task<VersionedText?> ReadAsync(string relativePath, CancellationToken cancellationToken)
     {
-        var current = await ReadBytesAsync(Root.ResolveCore(relativePath).Physical, cancellationToken);
-        return current is null ? null : Decode(current);
+        var full = Root.ResolveCore(relativePath).Physical;
+        var key = Root.ToRelative(full);
+        var (handle, _) = ConfinedFiles.OpenRead(Root, key);
+        if (handle is null)
+        {
+            _texts.Remove(key);
+            return null;
+        }
+        using (handle)
+        {
+            // Read before the stamp is taken: the stamp must be at least as new as this moment.
+            var checkedAt = DateTime.UtcNow;
+            var stamp = FileStamp.Of(handle);
+            var known = _texts.Get(key);
+            if (stamp is not null && known?.Stamp == stamp)
+            {
+                return known.Text;
+            }
+            using var bytes = await ReadHandleAsync(handle, cancellationToken);
+            Interlocked.Increment(ref _contentReads);
+            var text = Decode(bytes, known?.Text);
+            _texts.Set(key, text, stamp is { } s && s.QuietBefore(checkedAt, QuietMargin) ? s : null);
+            return text;
+        }
     }
 
     /// <summary>
@@ -60,16 +112,20 @@ public sealed class FileStore(WorkspaceRoot root)
     {
         ArgumentNullException.ThrowIfNull(text);
         var full = ResolveFile(relativePath);
-        var bytes = Utf8.GetBytes(text);
+        var key = Root.ToRelative(full);
+        using var bytes = PooledBytes.Encode(text);
+        var written = new VersionedText(text, VersionOf(bytes.Span));
         using var held = await WriteLock.AcquireAsync(Root, full, LockTimeout, cancellationToken);
         for (var round = 1; ; round++)
         {
-            var current = await ReadBytesAsync(full, cancellationToken);
+            using var current = await ReadBytesAsync(full, cancellationToken);
             // After a round lost to a change on disk, this is what refuses a conditional write.
-            CheckVersion(relativePath, current is null ? null : Decode(current).Version, expectedVersion);
+            CheckVersion(relativePath, current is null ? null : Decode(current, _texts.Get(key)?.Text).Version, expectedVersion);
             if (await ReplaceAsync(full, current, bytes, UnchangedSinceRead(full, current), cancellationToken))
             {
-                return ComputeVersion(text);
+                // The next read only checks the bytes against this text: it decodes nothing.
+                _texts.Set(key, written, null);
+                return written.Version;
             }
             ThrowIfLastRound(relativePath, round);
         }
@@ -85,15 +141,20 @@ public sealed class FileStore(WorkspaceRoot root)
     {
         ArgumentNullException.ThrowIfNull(update);
         var full = ResolveFile(relativePath);
+        var key = Root.ToRelative(full);
         using var held = await WriteLock.AcquireAsync(Root, full, LockTimeout, cancellationToken);
         for (var round = 1; ; round++)
         {
-            var current = await ReadBytesAsync(full, cancellationToken);
-            var text = update(current is null ? null : Decode(current));
+            using var current = await ReadBytesAsync(full, cancellationToken);
+            var read = current is null ? null : Decode(current, _texts.Get(key)?.Text);
+            var text = update(read);
             ArgumentNullException.ThrowIfNull(text, nameof(update));
-            if (await ReplaceAsync(full, current, Utf8.GetBytes(text), UnchangedSinceRead(full, current), cancellationToken))
+            using var bytes = PooledBytes.Encode(text);
+            if (await ReplaceAsync(full, current, bytes, UnchangedSinceRead(full, current), cancellationToken))
             {
-                return new VersionedText(text, ComputeVersion(text));
+                var written = new VersionedText(text, VersionOf(bytes.Span));
+                _texts.Set(key, written, null);
+                return written;
             }
             ThrowIfLastRound(relativePath, round);
         }
@@ -168,11 +229,11 @@ public sealed class FileStore(WorkspaceRoot root)
     /// the new text was computed from (or is still absent). Only a change landing between this check
     /// and the rename itself can be overwritten (docs/architecture.md, "Locking").
     /// </summary>
-    private Func<CancellationToken, Task<bool>> UnchangedSinceRead(string full, byte[]? read) => async cancellationToken =>
+    private Func<CancellationToken, Task<bool>> UnchangedSinceRead(string full, PooledBytes? read) => async cancellationToken =>
     {
         BeforeFinalCheck?.Invoke();
-        var now = await ReadBytesAsync(full, cancellationToken);
-        return now is null ? read is null : read is not null && now.AsSpan().SequenceEqual(read);
+        using var now = await ReadBytesAsync(full, cancellationToken);
+        return now is null ? read is null : read is not null && now.Span.SequenceEqual(read.Span);
     };
 
     private static void ThrowIfLastRound(string relativePath, int round)
@@ -184,10 +245,28 @@ public sealed class FileStore(WorkspaceRoot root)
         }
     }
 
-    private static VersionedText Decode(byte[] bytes)
+    /// <summary>
+    /// The text of these bytes: <paramref name="known"/> itself when they are its bytes, so an unchanged file
+    /// costs a hash and no new string. The version is the hash of the bytes read; for bytes that are not
+    /// valid UTF-8 it stays what it always was, the hash of the decoded text as it would be written back.
+    /// </summary>
+    private VersionedText Decode(PooledBytes bytes, VersionedText? known)
     {
-        var text = Utf8.GetString(bytes);
-        return new VersionedText(text, ComputeVersion(text));
+        var valid = System.Text.Unicode.Utf8.IsValid(bytes.Span);
+        if (valid)
+        {
+            var version = VersionOf(bytes.Span);
+            if (known?.Version == version)
+            {
+                return known;
+            }
+            Interlocked.Increment(ref _decodes);
+            return new VersionedText(Utf8.GetString(bytes.Span), version);
+        }
+        Interlocked.Increment(ref _decodes);
+        var text = Utf8.GetString(bytes.Span);
+        var reencoded = ComputeVersion(text);
+        return known?.Version == reencoded ? known : new VersionedText(text, reencoded);
     }
 
     /// <summary>
@@ -196,17 +275,24 @@ public sealed class FileStore(WorkspaceRoot root)
     /// folder from the workspace root without following links out (<see cref="ConfinedFiles"/>), so a
     /// folder swapped for a link since the path was checked cannot make this read a file outside.
     /// </summary>
-    private async Task<byte[]?> ReadBytesAsync(string full, CancellationToken cancellationToken)
+    private async Task<PooledBytes?> ReadBytesAsync(string full, CancellationToken cancellationToken)
     {
         var (handle, _) = ConfinedFiles.OpenRead(Root, Root.ToRelative(full));
         if (handle is null)
         {
             return null;
         }
+        using (handle)
+        {
+            return await ReadHandleAsync(handle, cancellationToken);
+        }
+    }
+
+    private static async Task<PooledBytes> ReadHandleAsync(SafeFileHandle handle, CancellationToken cancellationToken)
+    {
+        // Disposing the stream closes the handle; the caller's own dispose then does nothing.
         await using var stream = new FileStream(handle, FileAccess.Read, 1);
-        using var bytes = new MemoryStream();
-        await stream.CopyToAsync(bytes, cancellationToken);
-        return bytes.ToArray();
+        return await PooledBytes.ReadAsync(stream, cancellationToken);
     }
 
     private static void CheckVersion(string relativePath, string? currentVersion, string? expectedVersion)
@@ -244,9 +330,9 @@ public sealed class FileStore(WorkspaceRoot root)
     /// renamed relative to that open folder, so swapping a folder on the path for a link after the
     /// check cannot send the write elsewhere.
     /// </summary>
-    private async Task<bool> ReplaceAsync(string full, byte[]? current, byte[] bytes, Func<CancellationToken, Task<bool>> unchangedSinceRead, CancellationToken cancellationToken)
+    private async Task<bool> ReplaceAsync(string full, PooledBytes? current, PooledBytes bytes, Func<CancellationToken, Task<bool>> unchangedSinceRead, CancellationToken cancellationToken)
     {
-        if (current is not null && current.AsSpan().SequenceEqual(bytes))
+        if (current is not null && current.Span.SequenceEqual(bytes.Span))
         {
             // Nothing to change: leaving the file alone spares watchers, editors and hooks a fake save.
             return true;
@@ -265,7 +351,7 @@ public sealed class FileStore(WorkspaceRoot root)
             }
             await using (var stream = new FileStream(handle, FileAccess.Write, 1))
             {
-                await stream.WriteAsync(bytes, cancellationToken);
+                await stream.WriteAsync(bytes.Memory, cancellationToken);
                 // Data on disk before the rename: a crash leaves the old file or the new one, never half.
                 stream.Flush(flushToDisk: true);
             }

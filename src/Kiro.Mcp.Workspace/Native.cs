@@ -111,6 +111,10 @@ internal static partial class Native
     [LibraryImport(LibC, EntryPoint = "unlinkat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int UnlinkAt(SafeHandle folder, string name, int flags);
 
+    /// <summary>statx(2) of <paramref name="handle"/> itself when given "" and AT_EMPTY_PATH; Linux only.</summary>
+    [LibraryImport(LibC, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int Statx(SafeHandle handle, string path, int flags, uint mask, byte* buffer);
+
     [LibraryImport(LibC, EntryPoint = "mkdirat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int MakeDirectoryAt(SafeHandle folder, string name, int mode);
 }

@@ -31,11 +31,24 @@ public static class TaskDrift
     public static IReadOnlyList<TaskRecheck> Find(SpecSnapshot snapshot)
     {
         var tasks = snapshot.Documents.Tasks?.Tasks ?? [];
+        if (!tasks.Any(t => t.Status == Documents.TaskStatus.Done))
+        {
+            // No done task, nothing to recheck: the run log is not even parsed.
+            return [];
+        }
+        // The last completed run of each task, found in one pass (not one pass over every run per task).
+        var lastRuns = new Dictionary<string, TaskRun>(StringComparer.Ordinal);
+        foreach (var run in snapshot.Runs)
+        {
+            if (run.CompletedAt is not null && run.Basis is not null)
+            {
+                lastRuns[run.Task] = run;
+            }
+        }
         var rechecks = new List<TaskRecheck>();
         foreach (var task in tasks.Where(t => t.Status == Documents.TaskStatus.Done))
         {
-            var run = snapshot.Runs.LastOrDefault(r => r.Task == task.Id && r.CompletedAt is not null && r.Basis is not null);
-            if (run is null)
+            if (!lastRuns.TryGetValue(task.Id, out var run))
             {
                 continue;
             }

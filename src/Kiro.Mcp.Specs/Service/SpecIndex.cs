@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Workspace;
 
 namespace Kiro.Mcp.Specs.Service;
 
 /// <summary>
-/// The in-memory index of parsed spec documents. Entries are keyed by the file's content version, so
-/// the index can never answer with a stale parse: a file changed in an editor has a new version and
-/// is parsed again on its next read. The file watcher calls <see cref="Forget"/> so memory follows the
-/// files on disk.
+/// The in-memory index of parsed spec documents and run logs. Entries are keyed by the file's content
+/// version, so the index can never answer with a stale parse: a file changed in an editor has a new
+/// version and is parsed again on its next read. A write through the server puts what it wrote here
+/// (<see cref="PutTasks"/>, <see cref="PutRuns"/>), so the server never parses its own output. The file
+/// watcher calls <see cref="Forget"/>, which drops the entries of files that are gone, so memory follows
+/// the files on disk; an entry whose file still exists stays, since its version is checked on every use.
 /// </summary>
 public sealed class SpecIndex
 {
@@ -17,6 +20,19 @@ public sealed class SpecIndex
     private const int MaxEntries = 4096;
 
     private readonly ConcurrentDictionary<string, (string Version, object Parsed)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Key, IReadOnlyList<TaskRecheck> Rechecks)> _drift = new(StringComparer.Ordinal);
+    private readonly FileStore? _store;
+    private int _parses;
+
+    public SpecIndex()
+    {
+    }
+
+    /// <param name="store">Asked by <see cref="Forget"/> whether a changed file still exists.</param>
+    public SpecIndex(FileStore store) => _store = store;
+
+    /// <summary>Tests only: how many documents and run logs were parsed (not found here).</summary>
+    internal int Parses => Volatile.Read(ref _parses);
 
     public RequirementsDocument Requirements(string path, VersionedText file, DocumentKind kind) =>
         Get(path, file, text => kind == DocumentKind.Bugfix ? RequirementsParser.ParseBugfix(text) : RequirementsParser.Parse(text));
@@ -29,12 +45,68 @@ public sealed class SpecIndex
     internal TasksDocument TasksCancellable(string path, VersionedText file, CancellationToken cancellationToken) =>
         Get(path, file, text => TasksParser.ParseCancellable(text, cancellationToken));
 
-    /// <summary>Drops what is known of these workspace-relative paths.</summary>
+    /// <summary>Records the parse of a tasks.md the server just wrote, so the next read finds it.</summary>
+    internal void PutTasks(string path, string version, TasksDocument document) => Put(path, version, document);
+
+    /// <summary>The runs of a run log (none when there is no file), parsed once per version.</summary>
+    internal IReadOnlyList<TaskRun> Runs(string path, VersionedText? file) =>
+        file is null ? [] : Get(path, file, text => new RunList(RunLog.Parse(text, path))).Runs;
+
+    /// <summary>Records the runs of a run log the server just wrote.</summary>
+    internal void PutRuns(string path, string version, IReadOnlyList<TaskRun> runs) => Put(path, version, new RunList(runs));
+
+    /// <summary>
+    /// The done tasks to recheck (<see cref="TaskDrift.Find"/>), computed once per set of file versions: it hashes
+    /// the criteria and design sections of every done task, so a long history would otherwise cost every status call.
+    /// </summary>
+    internal IReadOnlyList<TaskRecheck> Drift(SpecSnapshot snapshot)
+    {
+        var key = snapshot.VersionKey();
+        if (_drift.TryGetValue(snapshot.Name, out var known) && known.Key == key)
+        {
+            return known.Rechecks;
+        }
+        var rechecks = TaskDrift.Find(snapshot);
+        if (_drift.Count >= MaxEntries)
+        {
+            _drift.Clear();
+        }
+        _drift[snapshot.Name] = (key, rechecks);
+        return rechecks;
+    }
+
+    /// <summary>
+    /// Drops what is known of these workspace-relative paths (files or folders) when they no longer exist.
+    /// A file that still exists keeps its entry: it is used only while its version matches, and the change
+    /// reported is usually the server's own write, whose parse is already here.
+    /// </summary>
     public void Forget(IEnumerable<string> paths)
     {
         foreach (var path in paths)
         {
-            _entries.TryRemove(path, out _);
+            foreach (var key in _entries.Keys)
+            {
+                if ((key == path || key.StartsWith(path + "/", StringComparison.Ordinal) || path == ".") && !Exists(key))
+                {
+                    _entries.TryRemove(key, out _);
+                }
+            }
+        }
+    }
+
+    private bool Exists(string path)
+    {
+        try
+        {
+            return _store?.FileExists(path) ?? false;
+        }
+        catch (KiroException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 
@@ -45,12 +117,21 @@ public sealed class SpecIndex
         {
             return cached;
         }
+        Interlocked.Increment(ref _parses);
         var parsed = parse(file.Text);
+        Put(path, file.Version, parsed);
+        return parsed;
+    }
+
+    private void Put(string path, string version, object parsed)
+    {
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
         }
-        _entries[path] = (file.Version, parsed);
-        return parsed;
+        _entries[path] = (version, parsed);
     }
+
+    // A class around the list: the index holds one kind of value per path, told apart by type.
+    private sealed record RunList(IReadOnlyList<TaskRun> Runs);
 }

@@ -361,7 +361,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
             };
         }).ToList();
         return new SpecStatus(spec, SpecConfig.TypeName(snapshot.Config.Type), SpecConfig.WorkflowName(snapshot.Config.Workflow),
-            snapshot.Workflow.Quick, phase, documents, snapshot.TaskCounts(), TaskDrift.Find(snapshot), next);
+            snapshot.Workflow.Quick, phase, documents, snapshot.TaskCounts(), index.Drift(snapshot), next);
     }
 
     /// <summary>About 5,000 tokens of trace a page: a large spec's trace would otherwise be one huge result.</summary>
@@ -466,9 +466,10 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         cancellationToken.ThrowIfCancellationRequested();
         var tasks = files.GetValueOrDefault(DocumentKind.Tasks) is { } t ? index.TasksCancellable(SpecLayout.Document(spec, DocumentKind.Tasks), t, cancellationToken) : null;
         cancellationToken.ThrowIfCancellationRequested();
-        var runsFile = await store.ReadAsync(RunLog.PathOf(spec), cancellationToken);
-        var runs = RunLog.Parse(runsFile?.Text, RunLog.PathOf(spec));
-        return new SpecSnapshot(spec, config, state, workflow, files, new SpecDocuments(criteria, design, tasks), runs);
+        var runsPath = RunLog.PathOf(spec);
+        var runsFile = await store.ReadAsync(runsPath, cancellationToken);
+        var runs = new Lazy<IReadOnlyList<TaskRun>>(() => index.Runs(runsPath, runsFile));
+        return new SpecSnapshot(spec, config, state, workflow, files, new SpecDocuments(criteria, design, tasks), runs) { RunLogVersion = runsFile?.Version };
     }
 
     /// <summary>A task with the commits and files of its completed runs.</summary>
@@ -506,11 +507,11 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
     }
 
     /// <summary>The validator's findings plus template placeholders left in any document.</summary>
-    private static ValidationReport Validate(SpecSnapshot snapshot)
+    private ValidationReport Validate(SpecSnapshot snapshot)
     {
         var report = SpecValidator.Validate(snapshot.Documents);
         var placeholders = snapshot.Files.SelectMany(f => TemplatePlaceholders.Find(f.Key, f.Value.Text));
-        var drift = TaskDrift.Find(snapshot).Select(r => new Finding(FindingSeverity.Warning, FindingCodes.TaskNeedsRecheck, "tasks", r.Line,
+        var drift = index.Drift(snapshot).Select(r => new Finding(FindingSeverity.Warning, FindingCodes.TaskNeedsRecheck, "tasks", r.Line,
             $"Task {r.Task} is done, but {string.Join(", ", r.Changed)} changed after it was completed.",
             $"Check the implementation against the new text; if it no longer holds, restart the task with task_start(restart: true)."));
         return report with { Findings = SpecValidator.Order(report.Findings.Concat(placeholders).Concat(drift)) };

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Validation;
@@ -8,6 +9,10 @@ using TaskStatus = Kiro.Mcp.Specs.Documents.TaskStatus;
 namespace Kiro.Mcp.Specs.Service;
 
 /// <summary>Everything known about one spec at one moment: its files as read, parsed, and its workflow state.</summary>
+/// <param name="RunLog">
+/// The run log as read with the rest; its JSON is parsed only when <see cref="Runs"/> is first asked for
+/// (most calls never look at it, and a long history makes a large file).
+/// </param>
 public sealed record SpecSnapshot(
     string Name,
     SpecConfig Config,
@@ -15,8 +20,21 @@ public sealed record SpecSnapshot(
     SpecWorkflow Workflow,
     IReadOnlyDictionary<DocumentKind, VersionedText> Files,
     SpecDocuments Documents,
-    IReadOnlyList<TaskRun> Runs)
+    Lazy<IReadOnlyList<TaskRun>> RunLog)
 {
+    // The approval version of a tasks.md text, computed once per text: every status answer asks for it.
+    private static readonly ConditionalWeakTable<VersionedText, string> TaskApprovalVersions = [];
+
+    /// <summary>The task runs recorded in the spec's .runs.json, oldest first.</summary>
+    public IReadOnlyList<TaskRun> Runs => RunLog.Value;
+
+    /// <summary>The version of .runs.json as read with the rest, or null when there is none.</summary>
+    internal string? RunLogVersion { get; init; }
+
+    /// <summary>What every derived answer depends on: the versions of the files read, the run log included.</summary>
+    internal string VersionKey() =>
+        string.Join('|', Files.OrderBy(f => f.Key).Select(f => $"{f.Key}:{f.Value.Version}").Append($"runs:{RunLogVersion}").Append($"type:{Config.Type}"));
+
     /// <summary>"changes_requested" (of the current version), else "none", "approved" or "stale".</summary>
     public string ApprovalOf(DocumentKind kind)
     {
@@ -46,12 +64,18 @@ public sealed record SpecSnapshot(
         {
             return file.Version;
         }
+        if (TaskApprovalVersions.TryGetValue(file, out var known))
+        {
+            return known;
+        }
         var text = file.Text.ToCharArray();
         foreach (var task in tasks.Tasks)
         {
             text[task.StatusOffset] = ' ';
         }
-        return FileStore.ComputeVersion(new string(text));
+        var version = FileStore.ComputeVersion(new string(text));
+        TaskApprovalVersions.AddOrUpdate(file, version);
+        return version;
     }
 
     /// <summary>The request for changes of the current version; null once a new version answered it.</summary>

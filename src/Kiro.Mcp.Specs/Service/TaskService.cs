@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Lifecycle;
@@ -26,6 +27,9 @@ public sealed class TaskService(
     ISpecLifecycle? lifecycle = null)
 {
     private readonly ISpecLifecycle _lifecycle = lifecycle ?? new NoLifecycle();
+
+    // The graph of a parse, built once: a parse is shared by every call until tasks.md changes.
+    private static readonly ConditionalWeakTable<TasksDocument, TaskGraph> Graphs = [];
 
     /// <summary>Kiro runs at most five sub-agents at once; ten candidates is plenty and keeps the answer small.</summary>
     public const int MaxParallel = 10;
@@ -58,7 +62,7 @@ public sealed class TaskService(
         {
             var snapshot = await specs.LoadAsync(name, cancellationToken);
             if (snapshot.Documents.Tasks is { } tasks && (snapshot.Workflow.Quick || snapshot.IsApproved(DocumentKind.Tasks))
-                && Next(snapshot, TaskGraph.BuildCancellable(tasks, cancellationToken)) is { Task: not null } next)
+                && Next(snapshot, GraphOf(tasks, cancellationToken)) is { Task: not null } next)
             {
                 return next;
             }
@@ -71,15 +75,17 @@ public sealed class TaskService(
         var wanted = ParseStatus(status);
         var (snapshot, _) = await LoadAsync(spec, cancellationToken);
         var previous = TaskStatus.NotStarted;
+        var changes = new StatusChanges();
         // Read, change and write under the file's lock: the task is found again in the current text,
         // so a concurrent change to another task (by a client or an editor) is kept.
         var written = await store.UpdateAsync(SpecLayout.Document(snapshot.Name, DocumentKind.Tasks), current =>
         {
             var text = current?.Text ?? throw Missing(snapshot.Name);
-            var task = Find(Parse(snapshot.Name, text), snapshot.Name, taskId);
+            var task = Find(changes.Start(Parse(snapshot.Name, current)), snapshot.Name, taskId);
             previous = task.Status;
-            return DocumentEditor.SetTaskStatus(text, task, wanted);
+            return changes.Set(text, task, wanted);
         }, cancellationToken);
+        Remember(snapshot.Name, written, changes);
         return new TaskStatusChange(snapshot.Name, taskId, SpecService.StatusName(previous), SpecService.StatusName(wanted), written.Version);
     }
 
@@ -120,21 +126,23 @@ public sealed class TaskService(
                 $"Task {task.Id} was not started: {refusal.Trim()} Resolve that (or ask the user), then call task_start again.");
         }
 
-        await store.UpdateAsync(SpecLayout.Document(spec, DocumentKind.Tasks), current =>
+        var started = new StatusChanges();
+        var written = await store.UpdateAsync(SpecLayout.Document(spec, DocumentKind.Tasks), current =>
         {
             var text = current?.Text ?? throw Missing(spec);
-            var document = Parse(spec, text);
-            text = DocumentEditor.SetTaskStatus(text, Find(document, spec, task.Id), TaskStatus.InProgress);
+            var document = started.Start(Parse(spec, current));
+            text = started.Set(text, Find(document, spec, task.Id), TaskStatus.InProgress);
             // The parent shows that work has begun under it.
             if (task.ParentId is not null && document.Tasks.FirstOrDefault(t => t.Id == task.ParentId) is { Status: TaskStatus.NotStarted or TaskStatus.Queued } parent)
             {
-                text = DocumentEditor.SetTaskStatus(text, parent, TaskStatus.InProgress);
+                text = started.Set(text, parent, TaskStatus.InProgress);
             }
             return text;
         }, cancellationToken);
+        Remember(spec, written, started);
 
         var run = new TaskRun(task.Id, clock.GetUtcNow(), by, git.Head());
-        await RunLog.UpdateAsync(store, spec, runs =>
+        await UpdateRunsAsync(spec, runs =>
         {
             // A restart replaces the unfinished run of the same task.
             runs.RemoveAll(r => r.Task == task.Id && r.CompletedAt is null);
@@ -182,20 +190,30 @@ public sealed class TaskService(
                 verification = await runner.RunAsync(command, timeout, cancellationToken);
                 if (!verification.Succeeded)
                 {
-                    return new TaskCompletion(spec, task.Id, false, verification, [], View(task, TaskGraph.BuildCancellable(snapshot.Documents.Tasks!, cancellationToken)),
+                    return new TaskCompletion(spec, task.Id, false, verification, [], View(task, GraphOf(snapshot.Documents.Tasks!, cancellationToken)),
                         $"Verification failed ({(verification.TimedOut ? "timed out" : $"exit code {verification.ExitCode}")}): task {task.Id} stays in progress. Fix the cause shown in the output, then call task_complete again.");
                 }
             }
         }
 
         var markedDone = new List<string>();
-        await store.UpdateAsync(SpecLayout.Document(spec, DocumentKind.Tasks), current =>
+        var completed = new StatusChanges();
+        var written = await store.UpdateAsync(SpecLayout.Document(spec, DocumentKind.Tasks), current =>
         {
             markedDone.Clear();
             var text = current?.Text ?? throw Missing(spec);
-            var document = Parse(spec, text);
-            var status = document.Tasks.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First().Status);
-            text = DocumentEditor.SetTaskStatus(text, Find(document, spec, task.Id), TaskStatus.Done);
+            var document = completed.Start(Parse(spec, current));
+            var status = new Dictionary<string, TaskStatus>(document.Tasks.Count, StringComparer.Ordinal);
+            var children = new Dictionary<string, List<TaskItem>>(StringComparer.Ordinal);
+            foreach (var t in document.Tasks)
+            {
+                status.TryAdd(t.Id, t.Status);
+                if (t.ParentId is not null)
+                {
+                    (children.TryGetValue(t.ParentId, out var list) ? list : children[t.ParentId] = []).Add(t);
+                }
+            }
+            text = completed.Set(text, Find(document, spec, task.Id), TaskStatus.Done);
             status[task.Id] = TaskStatus.Done;
             markedDone.Add(task.Id);
             // Close parents whose required sub-tasks are now all done, up the tree. Status offsets do not
@@ -204,20 +222,21 @@ public sealed class TaskService(
             {
                 var parent = document.Tasks.FirstOrDefault(t => t.Id == parentId);
                 if (parent is null || status[parent.Id] == TaskStatus.Done
-                    || document.Tasks.Any(t => t.ParentId == parentId && !t.Optional && status[t.Id] != TaskStatus.Done))
+                    || children.GetValueOrDefault(parentId, []).Any(t => !t.Optional && status[t.Id] != TaskStatus.Done))
                 {
                     break;
                 }
-                text = DocumentEditor.SetTaskStatus(text, parent, TaskStatus.Done);
+                text = completed.Set(text, parent, TaskStatus.Done);
                 status[parent.Id] = TaskStatus.Done;
                 markedDone.Add(parent.Id);
                 parentId = parent.ParentId;
             }
             return text;
         }, cancellationToken);
+        Remember(spec, written, completed);
 
         var head = git.Head();
-        await RunLog.UpdateAsync(store, spec, runs =>
+        await UpdateRunsAsync(spec, runs =>
         {
             var index = runs.FindLastIndex(r => r.Task == task.Id && r.CompletedAt is null);
             var started = index >= 0 ? runs[index] : new TaskRun(task.Id, null, null, null);
@@ -303,15 +322,49 @@ public sealed class TaskService(
             $"Do task {next.Id} '{next.Title}' of spec '{snapshot.Name}': one task at a time, then check it against its acceptance criteria and stop for review.");
     }
 
+    /// <summary>
+    /// Updates the spec's run log under its lock (no other run record can be lost in between), reading it
+    /// through the index and putting what was written there, so neither side of the update parses JSON again.
+    /// </summary>
+    private async Task UpdateRunsAsync(string spec, Func<List<TaskRun>, List<TaskRun>> change, CancellationToken cancellationToken)
+    {
+        var path = RunLog.PathOf(spec);
+        List<TaskRun>? changed = null;
+        var written = await store.UpdateAsync(path, current => RunLog.Write(changed = change([.. index.Runs(path, current)])), cancellationToken);
+        index.PutRuns(path, written.Version, changed!);
+    }
+
     /// <summary>Parses tasks.md through the index: inside an update the text is usually the one just read, so this is a cache hit.</summary>
-    private TasksDocument Parse(string spec, string text) =>
-        index.Tasks(SpecLayout.Document(spec, DocumentKind.Tasks), new VersionedText(text, FileStore.ComputeVersion(text)));
+    private TasksDocument Parse(string spec, VersionedText current) =>
+        index.Tasks(SpecLayout.Document(spec, DocumentKind.Tasks), current);
+
+    /// <summary>
+    /// Puts the parse of the text just written into the index: a status change moves no offset and changes
+    /// nothing but statuses, so the parse of the text it was made from, with those statuses, is its parse.
+    /// </summary>
+    private void Remember(string spec, VersionedText written, StatusChanges changes)
+    {
+        if (changes.Document is { } document)
+        {
+            index.PutTasks(SpecLayout.Document(spec, DocumentKind.Tasks), written.Version, changes.Apply(document));
+        }
+    }
 
     private async Task<(SpecSnapshot Snapshot, TaskGraph Graph)> LoadAsync(string spec, CancellationToken cancellationToken)
     {
         var snapshot = await specs.LoadAsync(spec, cancellationToken);
         var tasks = snapshot.Documents.Tasks ?? throw Missing(spec);
-        return (snapshot, TaskGraph.BuildCancellable(tasks, cancellationToken));
+        return (snapshot, GraphOf(tasks, cancellationToken));
+    }
+
+    private static TaskGraph GraphOf(TasksDocument tasks, CancellationToken cancellationToken)
+    {
+        if (!Graphs.TryGetValue(tasks, out var graph))
+        {
+            graph = TaskGraph.BuildCancellable(tasks, cancellationToken);
+            Graphs.AddOrUpdate(tasks, graph);
+        }
+        return graph;
     }
 
     private static TaskView View(TaskItem task, TaskGraph graph) => new(

@@ -52,7 +52,8 @@ internal static class LatencyBench
         try
         {
             var leafIds = SpecGenerator.Write(workspace.FullName, requirements, tasks);
-            await using var server = await ServerProcess.StartAsync(transport, workspace.FullName);
+            // Trusted for this run only: task_complete runs the verification command (`true`) only in a trusted workspace.
+            await using var server = await ServerProcess.StartAsync(transport, workspace.FullName, ["--trust"]);
             var client = server.Client;
             var spec = ToolCalls.Spec(SpecGenerator.SpecName);
 

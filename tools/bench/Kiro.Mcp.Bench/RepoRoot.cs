@@ -15,10 +15,13 @@ internal static class RepoRoot
         return null;
     }
 
-    /// <summary>The Release build of the server, as <c>dotnet build -c Release src/Kiro.Mcp.Server</c> leaves it.</summary>
+    /// <summary>
+    /// The Release build of the server, as <c>dotnet build -c Release src/Kiro.Mcp.Server</c> leaves it, or the
+    /// dll named by KIRO_BENCH_SERVER_DLL (to measure a copy of an older build against the current one).
+    /// </summary>
     public static string ServerDll()
     {
-        var dll = Find() is { } root ? Path.Combine(root, "src", "Kiro.Mcp.Server", "bin", "Release", "net10.0", "Kiro.Mcp.Server.dll") : null;
+        var dll = Environment.GetEnvironmentVariable("KIRO_BENCH_SERVER_DLL") is { Length: > 0 } chosen ? chosen : Find() is { } root ? Path.Combine(root, "src", "Kiro.Mcp.Server", "bin", "Release", "net10.0", "Kiro.Mcp.Server.dll") : null;
         return dll is not null && File.Exists(dll)
             ? dll
             : throw new BenchSetupException("Build the server first: dotnet build -c Release src/Kiro.Mcp.Server");

@@ -35,15 +35,15 @@ internal sealed class ServerProcess : IAsyncDisposable
     };
 
     public static Task<ServerProcess> StartAsync(string transport, string workspace, IReadOnlyList<string>? extraArgs = null) =>
-        transport == "http" ? StartHttpAsync(workspace, extraArgs ?? []) : StartStdioAsync(workspace);
+        transport == "http" ? StartHttpAsync(workspace, extraArgs ?? []) : StartStdioAsync(workspace, extraArgs ?? []);
 
-    public static async Task<ServerProcess> StartStdioAsync(string workspace)
+    public static async Task<ServerProcess> StartStdioAsync(string workspace, IReadOnlyList<string>? extraArgs = null)
     {
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "kiro-mcp",
             Command = "dotnet",
-            Arguments = [RepoRoot.ServerDll(), "--stdio", "--workspace", workspace, "--log-level", "Warning"],
+            Arguments = [RepoRoot.ServerDll(), "--stdio", "--workspace", workspace, "--log-level", "Warning", .. extraArgs ?? []],
             StandardErrorLines = _ => { },
         });
         return new ServerProcess(await McpClient.CreateAsync(transport, ClientOptions()), null, null);
