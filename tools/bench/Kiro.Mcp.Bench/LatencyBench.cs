@@ -11,19 +11,21 @@ internal static class LatencyBench
 {
     private const int WarmUp = 20;
 
-    public static readonly string[] Options = ["--transport", "--requirements", "--tasks", "--iterations"];
+    public static readonly string[] Options = ["--transport", "--requirements", "--tasks", "--iterations", "--runs"];
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
         var requirements = args.Positive("--requirements", 500);
         var tasks = args.Positive("--tasks", 2000);
         var iterations = args.Positive("--iterations", 200);
+        var runs = args.Positive("--runs", 1500);
         var transports = (args.String("--transport") ?? "both") switch
         {
             "both" => new[] { "stdio", "http" },
             "stdio" => ["stdio"],
             "http" => ["http"],
-            var other => throw new ArgumentException($"--transport is stdio, http or both, not '{other}'"),
+            "none" => [],
+            var other => throw new ArgumentException($"--transport is stdio, http, both or none (the in-process part only), not '{other}'"),
         };
         // Warm-up consumes the first leaf tasks, so the measured task loop needs its own untouched ones after them.
         if (tasks < WarmUp + iterations)
@@ -43,6 +45,7 @@ internal static class LatencyBench
         }
         Console.WriteLine();
         Console.WriteLine("task_next* = task_next inside the next/start/complete loop, while the board changes.");
+        await TaskLoopBench.RunAsync(requirements, tasks, iterations, Math.Min(runs, tasks));
         return 0;
     }
 
