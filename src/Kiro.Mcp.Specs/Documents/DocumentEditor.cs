@@ -51,6 +51,21 @@ public static partial class DocumentEditor
     /// <exception cref="KiroException"><c>document_changed</c> when the text no longer has a checkbox at the task's offset.</exception>
     public static string SetTaskStatus(string text, TaskItem task, TaskStatus status)
     {
+        if (StatusMark(text, task, status) is not { } mark)
+        {
+            return text;
+        }
+        return string.Create(text.Length, (text, task.StatusOffset, mark), static (span, state) =>
+        {
+            state.text.AsSpan().CopyTo(span);
+            span[state.StatusOffset] = state.mark;
+        });
+    }
+
+    /// <summary>The character <see cref="SetTaskStatus"/> writes at the task's status offset, or null when it would change nothing.</summary>
+    /// <exception cref="KiroException"><c>document_changed</c> when the text no longer has a checkbox at the task's offset.</exception>
+    internal static char? StatusMark(string text, TaskItem task, TaskStatus status)
+    {
         var offset = task.StatusOffset;
         if (offset < 1 || offset + 1 >= text.Length || text[offset - 1] != '[' || text[offset + 1] != ']' || text[offset] is not (' ' or 'x' or 'X' or '-' or '~'))
         {
@@ -64,15 +79,7 @@ public static partial class DocumentEditor
             _ => ' ',
         };
         // "[X]" already reads as done; rewriting it as "[x]" would change a byte for nothing.
-        if (text[offset] == mark || (mark == 'x' && text[offset] == 'X'))
-        {
-            return text;
-        }
-        return string.Create(text.Length, (text, offset, mark), static (span, state) =>
-        {
-            state.text.AsSpan().CopyTo(span);
-            span[state.offset] = state.mark;
-        });
+        return text[offset] == mark || (mark == 'x' && text[offset] == 'X') ? null : mark;
     }
 
     /// <summary>

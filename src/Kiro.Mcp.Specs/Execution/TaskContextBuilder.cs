@@ -62,14 +62,15 @@ public static class TaskContextBuilder
         for (var i = 0; i < headings.Count; i++)
         {
             var heading = headings[i];
-            var body = file.Text[heading.BodyStart..heading.End];
+            // Cut only when needed: the first heading's body is most of the design, and this runs per task.
+            string? body = null;
             var chosen = heading.Text.Equals("Overview", StringComparison.OrdinalIgnoreCase)
                 || (heading.Level >= 3 && Name(heading.Text).Length >= 4 && taskText.Contains(Name(heading.Text), StringComparison.OrdinalIgnoreCase))
                 || properties.Contains(heading.Line)
-                || (IsLeaf(headings, i) && InCodeSection(headings, i) && terms.Any(t => CodeTerms.Mentions(heading.Text, t) || CodeTerms.Mentions(body, t)));
+                || (IsLeaf(headings, i) && InCodeSection(headings, i) && terms.Any(t => CodeTerms.Mentions(heading.Text, t) || CodeTerms.Mentions(body ??= file.Text[heading.BodyStart..heading.End], t)));
             if (chosen)
             {
-                yield return new ContextSection(heading.Text, body.Trim());
+                yield return new ContextSection(heading.Text, (body ?? file.Text[heading.BodyStart..heading.End]).Trim());
             }
         }
     }

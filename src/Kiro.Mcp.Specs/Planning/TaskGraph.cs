@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Kiro.Mcp.Specs.Documents;
 using TaskStatus = Kiro.Mcp.Specs.Documents.TaskStatus;
@@ -12,7 +13,11 @@ namespace Kiro.Mcp.Specs.Planning;
 /// </summary>
 public sealed partial class TaskGraph
 {
-    private readonly Dictionary<string, TaskItem> _tasks;
+    // The graph of each parse, built once: a parse is shared by every call until tasks.md changes.
+    private static readonly ConditionalWeakTable<TasksDocument, TaskGraph> Built = [];
+
+    // Each id's position in Tasks (the first, for a duplicated id); the same for every status of a plan.
+    private readonly Dictionary<string, int> _positions;
     /// <summary>Checkpoint edges made the plain way (one per task above) before checkpoints wait through the previous one.</summary>
     public const int MaxCheckpointEdges = 100_000;
 
@@ -30,17 +35,51 @@ public sealed partial class TaskGraph
         Tasks = tasks;
         Edges = edges;
         Errors = errors;
-        _tasks = new Dictionary<string, TaskItem>(StringComparer.Ordinal);
+        _positions = new Dictionary<string, int>(StringComparer.Ordinal);
         _incoming = new Dictionary<string, List<TaskEdge>>(StringComparer.Ordinal);
-        foreach (var task in tasks)
+        for (var i = 0; i < tasks.Count; i++)
         {
             // A duplicated id is the first task of that id (the validator reports the duplicate).
-            _tasks.TryAdd(task.Id, task);
-            _incoming.TryAdd(task.Id, []);
+            _positions.TryAdd(tasks[i].Id, i);
+            _incoming.TryAdd(tasks[i].Id, []);
         }
         foreach (var edge in edges)
         {
             _incoming[edge.Task].Add(edge);
+        }
+    }
+
+    /// <summary>The same plan with other statuses: edges, errors and depths depend on no status and are shared.</summary>
+    private TaskGraph(TaskGraph plan, IReadOnlyList<TaskItem> tasks)
+    {
+        Tasks = tasks;
+        Edges = plan.Edges;
+        Errors = plan.Errors;
+        _positions = plan._positions;
+        _incoming = plan._incoming;
+        _depths = plan._depths;
+    }
+
+    /// <summary>The graph of <paramref name="document"/>, built on its first use and then kept with it.</summary>
+    internal static TaskGraph Of(TasksDocument document, CancellationToken cancellationToken)
+    {
+        if (!Built.TryGetValue(document, out var graph))
+        {
+            graph = BuildCancellable(document, cancellationToken);
+            Built.AddOrUpdate(document, graph);
+        }
+        return graph;
+    }
+
+    /// <summary>
+    /// Records the graph of <paramref name="changed"/>, a document that differs from <paramref name="original"/>
+    /// only in statuses (a status change moves nothing), as the original's graph with the new tasks.
+    /// </summary>
+    internal static void StatusesChanged(TasksDocument original, TasksDocument changed)
+    {
+        if (Built.TryGetValue(original, out var graph) && original.Tasks.Count == changed.Tasks.Count)
+        {
+            Built.AddOrUpdate(changed, new TaskGraph(graph, changed.Tasks));
         }
     }
 
@@ -122,7 +161,7 @@ public sealed partial class TaskGraph
     }
 
     /// <summary>The task of an id (the first, when the id is duplicated), or null.</summary>
-    public TaskItem? Task(string id) => _tasks.GetValueOrDefault(id);
+    public TaskItem? Task(string id) => _positions.TryGetValue(id, out var position) ? Tasks[position] : null;
 
     /// <summary>The ids a task must wait for, directly.</summary>
     public IReadOnlyList<string> DependenciesOf(string id) =>
@@ -130,7 +169,7 @@ public sealed partial class TaskGraph
 
     /// <summary>A task is ready when it is not done and everything it depends on is done.</summary>
     public bool IsReady(TaskItem task) =>
-        task.Status != TaskStatus.Done && (!_incoming.TryGetValue(task.Id, out var edges) || edges.TrueForAll(e => _tasks[e.DependsOn].Status == TaskStatus.Done));
+        task.Status != TaskStatus.Done && (!_incoming.TryGetValue(task.Id, out var edges) || edges.TrueForAll(e => Tasks[_positions[e.DependsOn]].Status == TaskStatus.Done));
 
     /// <summary>Required (non-optional) tasks that are ready, in document order: the first is the next task.</summary>
     public IReadOnlyList<TaskItem> ReadyRequired() => Tasks.Where(t => !t.Optional && IsReady(t)).ToList();
@@ -146,7 +185,7 @@ public sealed partial class TaskGraph
         // Document order within a wave: walk the tasks once and drop each into its wave.
         foreach (var task in Tasks)
         {
-            if (ReferenceEquals(_tasks[task.Id], task) && depth.TryGetValue(task.Id, out var wave))
+            if (ReferenceEquals(Tasks[_positions[task.Id]], task) && depth.TryGetValue(task.Id, out var wave))
             {
                 while (waves.Count <= wave)
                 {
@@ -166,8 +205,8 @@ public sealed partial class TaskGraph
         {
             return [];
         }
-        var path = new List<string> { depth.OrderByDescending(d => d.Value).ThenBy(d => _tasks[d.Key].Line).First().Key };
-        while (_incoming[path[^1]].Select(e => e.DependsOn).Where(depth.ContainsKey).OrderByDescending(d => depth[d]).ThenBy(d => _tasks[d].Line).FirstOrDefault() is { } previous)
+        var path = new List<string> { depth.OrderByDescending(d => d.Value).ThenBy(d => Tasks[_positions[d.Key]].Line).First().Key };
+        while (_incoming[path[^1]].Select(e => e.DependsOn).Where(depth.ContainsKey).OrderByDescending(d => depth[d]).ThenBy(d => Tasks[_positions[d]].Line).FirstOrDefault() is { } previous)
         {
             path.Add(previous);
         }
@@ -337,7 +376,7 @@ public sealed partial class TaskGraph
     private List<List<string>> Cycles(CancellationToken cancellationToken)
     {
         var acyclic = Depths(cancellationToken);
-        var inCycle = _tasks.Keys.Where(id => !acyclic.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
+        var inCycle = _positions.Keys.Where(id => !acyclic.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var cycles = new List<List<string>>();
         foreach (var start in Tasks.Select(t => t.Id).Where(inCycle.Contains))

@@ -52,7 +52,7 @@ public static class SpecProgress
             return ("done", "All required tasks are done.");
         }
         // The same rule as task_next: the first required task whose dependencies are done.
-        var graph = TaskGraph.Build(tasks);
+        var graph = TaskGraph.Of(tasks, CancellationToken.None);
         if (graph.ReadyRequired() is [var next, ..])
         {
             return ("implementation", $"Start task {next.Id} '{next.Title}' with task_start(spec: '{spec}', taskId: '{next.Id}'), implement it against its acceptance criteria, then call task_complete.");

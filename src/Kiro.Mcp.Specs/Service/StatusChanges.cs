@@ -11,6 +11,7 @@ namespace Kiro.Mcp.Specs.Service;
 internal sealed class StatusChanges
 {
     private readonly Dictionary<int, TaskStatus> _byOffset = [];
+    private readonly Dictionary<int, char> _marks = [];
 
     public TasksDocument? Document { get; private set; }
 
@@ -18,15 +19,38 @@ internal sealed class StatusChanges
     {
         Document = document;
         _byOffset.Clear();
+        _marks.Clear();
         return document;
     }
 
-    /// <summary>Changes the task's status in <paramref name="text"/> (<see cref="DocumentEditor.SetTaskStatus"/>) and records it.</summary>
-    public string Set(string text, TaskItem task, TaskStatus status)
+    /// <summary>
+    /// Records a status change (<see cref="DocumentEditor.SetTaskStatus"/>), checking the task's checkbox in
+    /// <paramref name="text"/>, the text <see cref="Text"/> is then given.
+    /// </summary>
+    public void Set(string text, TaskItem task, TaskStatus status)
     {
-        var changed = DocumentEditor.SetTaskStatus(text, task, status);
+        if (DocumentEditor.StatusMark(text, task, status) is { } mark)
+        {
+            _marks[task.StatusOffset] = mark;
+        }
         _byOffset[task.StatusOffset] = status;
-        return changed;
+    }
+
+    /// <summary>The text with every recorded change, made in one copy of it (it may be a large file).</summary>
+    public string Text(string text)
+    {
+        if (_marks.Count == 0)
+        {
+            return text;
+        }
+        return string.Create(text.Length, (text, _marks), static (span, state) =>
+        {
+            state.text.AsSpan().CopyTo(span);
+            foreach (var (offset, mark) in state._marks)
+            {
+                span[offset] = mark;
+            }
+        });
     }
 
     /// <summary>The parse of the changed text: <paramref name="document"/> with the recorded statuses, everything else shared.</summary>

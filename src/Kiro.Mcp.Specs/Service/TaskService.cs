@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Lifecycle;
@@ -27,9 +26,6 @@ public sealed class TaskService(
     ISpecLifecycle? lifecycle = null)
 {
     private readonly ISpecLifecycle _lifecycle = lifecycle ?? new NoLifecycle();
-
-    // The graph of a parse, built once: a parse is shared by every call until tasks.md changes.
-    private static readonly ConditionalWeakTable<TasksDocument, TaskGraph> Graphs = [];
 
     /// <summary>Kiro runs at most five sub-agents at once; ten candidates is plenty and keeps the answer small.</summary>
     public const int MaxParallel = 10;
@@ -83,7 +79,8 @@ public sealed class TaskService(
             var text = current?.Text ?? throw Missing(snapshot.Name);
             var task = Find(changes.Start(Parse(snapshot.Name, current)), snapshot.Name, taskId);
             previous = task.Status;
-            return changes.Set(text, task, wanted);
+            changes.Set(text, task, wanted);
+            return changes.Text(text);
         }, cancellationToken);
         Remember(snapshot.Name, written, changes);
         return new TaskStatusChange(snapshot.Name, taskId, SpecService.StatusName(previous), SpecService.StatusName(wanted), written.Version);
@@ -131,13 +128,13 @@ public sealed class TaskService(
         {
             var text = current?.Text ?? throw Missing(spec);
             var document = started.Start(Parse(spec, current));
-            text = started.Set(text, Find(document, spec, task.Id), TaskStatus.InProgress);
+            started.Set(text, Find(document, spec, task.Id), TaskStatus.InProgress);
             // The parent shows that work has begun under it.
             if (task.ParentId is not null && document.Tasks.FirstOrDefault(t => t.Id == task.ParentId) is { Status: TaskStatus.NotStarted or TaskStatus.Queued } parent)
             {
-                text = started.Set(text, parent, TaskStatus.InProgress);
+                started.Set(text, parent, TaskStatus.InProgress);
             }
-            return text;
+            return started.Text(text);
         }, cancellationToken);
         Remember(spec, written, started);
 
@@ -203,35 +200,26 @@ public sealed class TaskService(
             markedDone.Clear();
             var text = current?.Text ?? throw Missing(spec);
             var document = completed.Start(Parse(spec, current));
-            var status = new Dictionary<string, TaskStatus>(document.Tasks.Count, StringComparer.Ordinal);
-            var children = new Dictionary<string, List<TaskItem>>(StringComparer.Ordinal);
-            foreach (var t in document.Tasks)
-            {
-                status.TryAdd(t.Id, t.Status);
-                if (t.ParentId is not null)
-                {
-                    (children.TryGetValue(t.ParentId, out var list) ? list : children[t.ParentId] = []).Add(t);
-                }
-            }
-            text = completed.Set(text, Find(document, spec, task.Id), TaskStatus.Done);
-            status[task.Id] = TaskStatus.Done;
+            // The status of an id is its first task's (as the graph has it), or done once marked here.
+            var graph = GraphOf(document, cancellationToken);
+            TaskStatus StatusOf(string id) => markedDone.Contains(id) ? TaskStatus.Done : graph.Task(id)!.Status;
+            completed.Set(text, Find(document, spec, task.Id), TaskStatus.Done);
             markedDone.Add(task.Id);
             // Close parents whose required sub-tasks are now all done, up the tree. Status offsets do not
             // move when a status character changes, so the one parse serves every step.
             for (var parentId = task.ParentId; parentId is not null;)
             {
-                var parent = document.Tasks.FirstOrDefault(t => t.Id == parentId);
-                if (parent is null || status[parent.Id] == TaskStatus.Done
-                    || children.GetValueOrDefault(parentId, []).Any(t => !t.Optional && status[t.Id] != TaskStatus.Done))
+                var parent = graph.Task(parentId);
+                if (parent is null || StatusOf(parent.Id) == TaskStatus.Done
+                    || document.Tasks.Any(t => t.ParentId == parentId && !t.Optional && StatusOf(t.Id) != TaskStatus.Done))
                 {
                     break;
                 }
-                text = completed.Set(text, parent, TaskStatus.Done);
-                status[parent.Id] = TaskStatus.Done;
+                completed.Set(text, parent, TaskStatus.Done);
                 markedDone.Add(parent.Id);
                 parentId = parent.ParentId;
             }
-            return text;
+            return completed.Text(text);
         }, cancellationToken);
         Remember(spec, written, completed);
 
@@ -346,7 +334,9 @@ public sealed class TaskService(
     {
         if (changes.Document is { } document)
         {
-            index.PutTasks(SpecLayout.Document(spec, DocumentKind.Tasks), written.Version, changes.Apply(document));
+            var changed = changes.Apply(document);
+            TaskGraph.StatusesChanged(document, changed);
+            index.PutTasks(SpecLayout.Document(spec, DocumentKind.Tasks), written.Version, changed);
         }
     }
 
@@ -357,15 +347,7 @@ public sealed class TaskService(
         return (snapshot, GraphOf(tasks, cancellationToken));
     }
 
-    private static TaskGraph GraphOf(TasksDocument tasks, CancellationToken cancellationToken)
-    {
-        if (!Graphs.TryGetValue(tasks, out var graph))
-        {
-            graph = TaskGraph.BuildCancellable(tasks, cancellationToken);
-            Graphs.AddOrUpdate(tasks, graph);
-        }
-        return graph;
-    }
+    private static TaskGraph GraphOf(TasksDocument tasks, CancellationToken cancellationToken) => TaskGraph.Of(tasks, cancellationToken);
 
     private static TaskView View(TaskItem task, TaskGraph graph) => new(
         task.Id, task.Title, SpecService.StatusName(task.Status), task.Optional, task.Checkpoint, task.ParentId,
