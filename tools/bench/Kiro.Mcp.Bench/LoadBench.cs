@@ -69,9 +69,11 @@ internal static class LoadBench
                         }
                     }
                 });
+                var cpuBefore = ProcessCpu.Used(pid);
                 var stopwatch = Stopwatch.StartNew();
                 var perSession = await Task.WhenAll(clients.Select((client, index) => RunSessionAsync(client, index, stop.Token)));
                 stopwatch.Stop();
+                var cpuAfter = ProcessCpu.Used(pid);
                 await sampler;
 
                 var all = new Samples("all read tools");
@@ -83,6 +85,12 @@ internal static class LoadBench
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"throughput   {all.Count / stopwatch.Elapsed.TotalSeconds,8:F0} calls/s  ({all.Count} calls in {stopwatch.Elapsed.TotalSeconds:F1} s)"));
                 Console.WriteLine(all.Summary());
+                if (cpuBefore is { } before && cpuAfter is { } after && all.Count > 0)
+                {
+                    var perCall = (after - before).TotalMilliseconds / all.Count;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"server CPU   {perCall:F2} ms per call (user + system; the server alone on {Environment.ProcessorCount} free cores would cap at {Environment.ProcessorCount * 1000 / perCall:F0} calls/s)"));
+                }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"server RSS   idle {idleRss:F0} MB, {sessions} sessions connected {connectedRss:F0} MB, peak under load {peakRss:F0} MB"));
             }
