@@ -106,6 +106,8 @@ public sealed class TaskService(
                 $"tasks.md of '{spec}' is not approved{(snapshot.ApprovalOf(DocumentKind.Tasks) == "stale" ? " (it changed after approval)" : "")}. Show it to the user and call spec_approve(spec: '{spec}', document: 'tasks') first.");
         }
         var task = Find(snapshot.Documents.Tasks!, spec, taskId);
+        // A broken run log fails the call before tasks.md changes, not after (parsed once per version, so cheap).
+        _ = snapshot.Runs;
         CheckCriteriaWritten(snapshot, task);
         if (task.Status == TaskStatus.Done && !restart)
         {
@@ -162,6 +164,8 @@ public sealed class TaskService(
         {
             throw new KiroException("task_done", $"Task {task.Id} is already done. Call task_next(spec: '{spec}') for the next one.");
         }
+        // As in StartAsync: a broken run log fails the call before anything runs or changes.
+        _ = snapshot.Runs;
         CommandResult? verification = null;
         if (verify)
         {

@@ -120,6 +120,19 @@ public sealed class SpecCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Task_start_with_a_broken_run_log_fails_before_tasks_md_changes()
+    {
+        await CreateAsync();
+        File.WriteAllText(Path.Combine(_root, RunLog.PathOf(Spec)), "{ not json");
+        var before = File.ReadAllText(Path.Combine(_root, TasksPath));
+
+        var error = await Assert.ThrowsAsync<KiroException>(() => _board.StartAsync(Spec, "1.1", false, "tester", Ct));
+
+        Assert.Equal("runs_invalid", error.Code);
+        Assert.Equal(before, File.ReadAllText(Path.Combine(_root, TasksPath)));
+    }
+
+    [Fact]
     public async Task A_run_log_edited_outside_is_read_again_and_an_unchanged_one_is_parsed_once()
     {
         await CreateAsync();
