@@ -29,7 +29,9 @@ public static class WorkspaceArgument
                     schema["properties"] = properties;
                 }
                 properties[WorkspaceSelector.Argument] = new JsonObject { ["type"] = "string" };
-                tool.ProtocolTool.InputSchema = JsonSerializer.SerializeToElement(schema);
+                // Parsed from text rather than serialized, which would need reflection (Native AOT has none).
+                using var document = JsonDocument.Parse(schema.ToJsonString());
+                tool.ProtocolTool.InputSchema = document.RootElement.Clone();
             }
         }
     }
