@@ -16,7 +16,7 @@ public sealed class AuditTools(AuditLogs logs, ServedWorkspace workspace)
         [Description("Only calls on this spec.")] string? spec = null,
         [Description("ISO 8601.")] string? from = null,
         [Description("ISO 8601.")] string? to = null,
-        [Description("From the previous page.")] string? cursor = null,
+        [Description("nextCursor of the previous page.")] string? cursor = null,
         [Description("1-200 (default 50).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         AuditQuery.PageAsync(logs.For(workspace.Name), user, spec, from, to, cursor, limit, cancellationToken);

@@ -21,7 +21,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     [McpServerTool(Name = "spec_list", Title = "List specs", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists the specs with phase, approvals and task progress, a page at a time.")]
     public Task<SpecPage> ListAsync(
-        [Description("From the previous page.")] string? cursor = null,
+        [Description("nextCursor of the previous page.")] string? cursor = null,
         [Description("1-200 (default 50).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         specs.ListAsync(cursor, limit, cancellationToken);
@@ -127,7 +127,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     public Task<SpecTrace> TraceAsync(
         string spec,
         [Description("A requirement number ('2') or criterion id ('2.3'); omit for all.")] string? requirement = null,
-        [Description("From the previous page.")] string? cursor = null,
+        [Description("nextCursor of the previous page.")] string? cursor = null,
         [Description("1-200 (default 200, fewer when long).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         specs.TraceAsync(spec, requirement, cursor, limit, cancellationToken);
@@ -137,7 +137,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     public async Task<CallToolResult> ExportAsync(
         string spec,
         [Description("'json' (model with stable ids), 'csv' (Jira import) or 'github' (issues).")] string format = "json",
-        [Description("From the previous page.")] string? cursor = null,
+        [Description("nextCursor of the previous page.")] string? cursor = null,
         CancellationToken cancellationToken = default)
     {
         var export = await specs.ExportAsync(spec, ExportFormats.Parse(format), cancellationToken);

@@ -15,7 +15,7 @@ public sealed class TaskTools(TaskService tasks)
     public Task<TaskPage> ListAsync(
         string spec,
         [Description("Only this status: not_started, queued, in_progress or done.")] string? status = null,
-        [Description("From the previous page.")] string? cursor = null,
+        [Description("nextCursor of the previous page.")] string? cursor = null,
         [Description("1-200 (default 50).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         tasks.ListAsync(spec, status, cursor, limit, cancellationToken);
