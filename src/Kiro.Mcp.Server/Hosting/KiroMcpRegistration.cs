@@ -99,6 +99,7 @@ public static class KiroMcpRegistration
             options.ServerInstructions = ServerInstructions.For(catalog, trust, settings, pinned: null));
         // Every workspace-bound tool takes 'workspace'; declared once here rather than by each tool.
         services.PostConfigure<McpServerOptions>(WorkspaceArgument.AddTo);
+        services.PostConfigure<McpServerOptions>(ToolListTrimming.Apply);
         transport(builder);
         builder
             .WithTools<WorkspaceTools>(KiroJson.Options)

@@ -10,12 +10,12 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class AuditTools(AuditLogs logs, ServedWorkspace workspace)
 {
     [McpServerTool(Name = "audit_list", Title = "List the audit log", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists the audit log of changing calls (who, when, tool, arguments, result, versions), newest first.")]
+    [Description("The audit log of changing calls (who, when, tool, arguments, result), newest first.")]
     public Task<AuditPage> ListAsync(
         [Description("User id or name.")] string? user = null,
-        [Description("Spec name.")] string? spec = null,
-        [Description("From, ISO 8601.")] string? from = null,
-        [Description("To, ISO 8601.")] string? to = null,
+        [Description("Only calls on this spec.")] string? spec = null,
+        [Description("ISO 8601.")] string? from = null,
+        [Description("ISO 8601.")] string? to = null,
         [Description("nextCursor of the previous page.")] string? cursor = null,
         [Description("1-200 (default 50).")] int? limit = null,
         CancellationToken cancellationToken = default) =>

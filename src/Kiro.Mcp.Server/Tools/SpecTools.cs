@@ -19,52 +19,52 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     private const string ConfirmKey = "approve";
 
     [McpServerTool(Name = "spec_list", Title = "List specs", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists the workspace's specs with type, workflow, phase, approvals and task progress, a page at a time.")]
+    [Description("Lists the specs with phase, approvals and task progress, a page at a time.")]
     public Task<SpecPage> ListAsync(
-        [Description("nextCursor from the previous page; omit for the first page.")] string? cursor = null,
-        [Description("Specs per page, 1-200 (default 50).")] int? limit = null,
+        [Description("nextCursor of the previous page.")] string? cursor = null,
+        [Description("1-200 (default 50).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         specs.ListAsync(cursor, limit, cancellationToken);
 
     [McpServerTool(Name = "spec_create", Title = "Create a spec", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Creates .kiro/specs/<name>/ with .config.kiro and a template of the first document, and says how to write it.")]
+    [Description("Creates .kiro/specs/<name>/ with a template of the first document, and says how to write it.")]
     public Task<CreatedSpec> CreateAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
-        [Description("Kebab-case feature name, e.g. 'workout-logging'.")] string name,
-        [Description("'feature' (default) or 'bugfix' (starts with bugfix.md).")] string type = "feature",
-        [Description("For features: 'requirements-first' (default) or 'design-first'.")] string workflow = "requirements-first",
+        [Description("Kebab-case, e.g. 'workout-logging'.")] string name,
+        [Description("'feature' or 'bugfix' (starts with bugfix.md).")] string type = "feature",
+        [Description("For features: 'requirements-first' or 'design-first'.")] string workflow = "requirements-first",
         [Description("True for a quick spec: all three documents, no approval gates.")] bool quick = false,
-        [Description("What the feature or bug is; becomes the introduction of the first document.")] string? description = null,
+        [Description("The feature or bug; becomes the first document's introduction.")] string? description = null,
         CancellationToken cancellationToken = default) =>
         specs.CreateAsync(name, ParseType(type), ParseWorkflow(workflow), quick, description, Caller.Writer(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "spec_read", Title = "Read a spec document", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Reads a spec document, or one section of it by heading, with the version to pass to spec_write.")]
     public Task<DocumentText> ReadAsync(
-        [Description("Spec name.")] string spec,
+        string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
-        [Description("Heading of one section, e.g. 'Requirement 2'; omit for the whole document.")] string? section = null,
+        [Description("A heading, e.g. 'Requirement 2'; omit for the whole document.")] string? section = null,
         CancellationToken cancellationToken = default) =>
         specs.ReadAsync(spec, document, section, cancellationToken);
 
     [McpServerTool(Name = "spec_write", Title = "Write a spec document", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Writes a whole spec document or one section, if its phase gate is open; returns the new version, findings and next step.")]
+    [Description("Writes a spec document or one section, if its phase gate is open; returns the new version, findings and next step.")]
     public Task<WriteOutcome> WriteAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
-        [Description("Spec name.")] string spec,
+        string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
-        [Description("Markdown: the whole document, or the section's body (start with its heading line to rename the heading).")] string content,
-        [Description("Heading of the one section to replace; omit to replace the whole document.")] string? section = null,
-        [Description("The version from spec_read; the write is refused if the file changed since.")] string? expectedVersion = null,
+        [Description("Markdown: the document, or the section's body (start with a heading line to rename it).")] string content,
+        [Description("Heading of the section to replace; omit for the whole document.")] string? section = null,
+        [Description("From spec_read; refused if the file changed since.")] string? expectedVersion = null,
         CancellationToken cancellationToken = default) =>
         specs.WriteAsync(spec, document, content, section, expectedVersion, Caller.Writer(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "spec_validate", Title = "Validate a spec", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Checks a spec deterministically (EARS, vague terms, numbering, design sections, task format, references, coverage) and returns findings with hints.")]
+    [Description("Checks a spec (EARS, vague terms, numbering, sections, task format, references, coverage); returns findings with hints.")]
     public Task<SpecValidation> ValidateAsync(
-        [Description("Spec name.")] string spec,
+        string spec,
         CancellationToken cancellationToken = default) =>
         specs.ValidateAsync(spec, cancellationToken);
 
@@ -73,10 +73,10 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     public async Task<ApprovalOutcome> ApproveAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
-        [Description("Spec name.")] string spec,
+        string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
         [Description("Remark to store; for 'request_changes', what to change.")] string? note = null,
-        [Description("'approve' (default) or 'request_changes'.")] string decision = "approve",
+        [Description("'approve' or 'request_changes'.")] string decision = "approve",
         CancellationToken cancellationToken = default)
     {
         var actor = Caller.Actor(server, context.User);
@@ -116,27 +116,27 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     }
 
     [McpServerTool(Name = "spec_status", Title = "Spec status", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("A spec's phase, each document's version and approval (none, approved, stale, changes_requested), task counts and the next action.")]
+    [Description("A spec's phase, each document's approval (none, approved, stale, changes_requested), task counts and the next action.")]
     public Task<SpecStatus> StatusAsync(
-        [Description("Spec name.")] string spec,
+        string spec,
         CancellationToken cancellationToken = default) =>
         specs.StatusAsync(spec, cancellationToken);
 
     [McpServerTool(Name = "spec_trace", Title = "Trace requirements", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Maps each acceptance criterion to the tasks that cite it and the design properties that validate it, a page at a time.")]
+    [Description("Maps each acceptance criterion to the tasks and design properties that cite it, a page at a time.")]
     public Task<SpecTrace> TraceAsync(
-        [Description("Spec name.")] string spec,
+        string spec,
         [Description("A requirement number ('2') or criterion id ('2.3'); omit for all.")] string? requirement = null,
         [Description("nextCursor of the previous page.")] string? cursor = null,
-        [Description("Criteria per page, 1-200 (default 200, fewer when long).")] int? limit = null,
+        [Description("1-200 (default 200, fewer when long).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         specs.TraceAsync(spec, requirement, cursor, limit, cancellationToken);
 
     [McpServerTool(Name = "spec_export", Title = "Export a spec", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ExportResult))]
-    [Description("Exports a spec for a tracker as an embedded resource: 'json' (the model with stable ids), 'csv' (Jira's CSV import) or 'github' (issues); large ones in pages.")]
+    [Description("Exports a spec for a tracker as an embedded resource, in pages when large.")]
     public async Task<CallToolResult> ExportAsync(
-        [Description("Spec name.")] string spec,
-        [Description("'json' (default), 'csv' or 'github'.")] string format = "json",
+        string spec,
+        [Description("'json' (model with stable ids), 'csv' (Jira import) or 'github' (issues).")] string format = "json",
         [Description("nextCursor of the previous page.")] string? cursor = null,
         CancellationToken cancellationToken = default)
     {

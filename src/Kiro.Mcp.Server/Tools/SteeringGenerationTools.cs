@@ -10,12 +10,12 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class SteeringGenerationTools(SteeringGenerator generator)
 {
     [McpServerTool(Name = "steering_generate", Title = "Generate steering documents", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Analyses the workspace (projects, manifests, CI, git, README) and writes product.md, tech.md and structure.md to .kiro/steering; hand-edited files are kept (with a diff) unless force.")]
+    [Description("Writes product.md, tech.md and structure.md to .kiro/steering from the workspace's projects, manifests, CI, git and README; keeps hand-edited files (with a diff) unless force.")]
     public Task<SteeringGeneration> GenerateAsync(
         IProgress<ProgressNotificationValue> progress,
-        [Description("Documents to generate: product, tech, structure; omit for all three.")] string[]? documents = null,
-        [Description("True to replace documents that were edited by hand.")] bool force = false,
-        [Description("True to return the documents and diffs without writing anything.")] bool dryRun = false,
+        [Description("product, tech and/or structure; omit for all.")] string[]? documents = null,
+        [Description("Replace hand-edited documents.")] bool force = false,
+        [Description("Return documents and diffs, write nothing.")] bool dryRun = false,
         CancellationToken cancellationToken = default) =>
         generator.GenerateAsync(
             documents,

@@ -9,7 +9,7 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class SteeringTools(SteeringService steering)
 {
     [McpServerTool(Name = "steering_list", Title = "List steering", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists the steering documents (.kiro/steering, global ~/.kiro/steering, AGENTS.md files) with inclusion mode, fileMatch patterns, description and findings.")]
+    [Description("Lists the steering documents (.kiro/steering, ~/.kiro/steering, AGENTS.md) with inclusion and findings.")]
     public Task<SteeringList> ListAsync(CancellationToken cancellationToken = default) =>
         steering.ListAsync(cancellationToken);
 
@@ -17,27 +17,27 @@ public sealed class SteeringTools(SteeringService steering)
     [Description("Reads one steering document with its #[[file:…]] references expanded, and the version to pass to steering_write.")]
     public Task<SteeringText> ReadAsync(
         [Description("Name from steering_list, e.g. 'tech' or 'src/api/AGENTS.md'.")] string name,
-        [Description("False for the text as written, references unexpanded (to edit it).")] bool expand = true,
+        [Description("False for the text as written (to edit it).")] bool expand = true,
         CancellationToken cancellationToken = default) =>
         steering.ReadAsync(name, expand, cancellationToken);
 
     [McpServerTool(Name = "steering_context", Title = "Steering for files", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Returns the steering that applies to the files you will work on (always, matching fileMatch, AGENTS.md, named ones) and the auto documents you may ask for.")]
+    [Description("The steering that applies to the files you will work on (always, fileMatch, AGENTS.md, named) and the auto documents you may ask for.")]
     public Task<SteeringContext> ContextAsync(
-        [Description("Workspace-relative paths of the files, e.g. ['src/api/users.ts'].")] string[] paths,
-        [Description("Names of manual or auto documents to include as well.")] string[]? include = null,
+        [Description("Workspace-relative, e.g. ['src/api/users.ts'].")] string[] paths,
+        [Description("Manual or auto documents to add.")] string[]? include = null,
         CancellationToken cancellationToken = default) =>
         steering.ContextAsync(paths ?? [], include ?? [], cancellationToken);
 
     [McpServerTool(Name = "steering_write", Title = "Write steering", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Writes .kiro/steering/<name>.md with front matter for its inclusion mode; refused if the file changed since expectedVersion.")]
     public Task<SteeringWriteOutcome> WriteAsync(
-        [Description("File name without .md: letters, digits, '-' and '_', e.g. 'api-design'.")] string name,
-        [Description("The markdown body (or a whole file with its own front matter, then omit the other options).")] string content,
+        [Description("Without .md: letters, digits, '-', '_', e.g. 'api-design'.")] string name,
+        [Description("Markdown body, or a whole file with front matter (then omit the options).")] string content,
         [Description("'always' (default), 'fileMatch', 'manual' or 'auto'.")] string? inclusion = null,
-        [Description("For fileMatch: globs relative to the workspace root, e.g. ['src/**/*.ts'].")] string[]? fileMatchPattern = null,
+        [Description("For fileMatch: globs, e.g. ['src/**/*.ts'].")] string[]? fileMatchPattern = null,
         [Description("For auto: when the document applies.")] string? description = null,
-        [Description("The version from steering_read, or 'absent' to create only; omit to overwrite.")] string? expectedVersion = null,
+        [Description("From steering_read, or 'absent' to create only; omit to overwrite.")] string? expectedVersion = null,
         CancellationToken cancellationToken = default) =>
         steering.WriteAsync(name, content, inclusion, fileMatchPattern, description, expectedVersion, cancellationToken);
 }

@@ -11,38 +11,38 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class TaskTools(TaskService tasks)
 {
     [McpServerTool(Name = "task_list", Title = "List tasks", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists a spec's tasks in order with status, flags, requirement refs and dependencies, a page at a time.")]
+    [Description("Lists a spec's tasks in order with status, requirements and dependencies, a page at a time.")]
     public Task<TaskPage> ListAsync(
-        [Description("Spec name.")] string spec,
-        [Description("Only tasks with this status: not_started, queued, in_progress or done.")] string? status = null,
-        [Description("nextCursor from the previous page; omit for the first page.")] string? cursor = null,
-        [Description("Tasks per page, 1-200 (default 50).")] int? limit = null,
+        string spec,
+        [Description("Only this status: not_started, queued, in_progress or done.")] string? status = null,
+        [Description("nextCursor of the previous page.")] string? cursor = null,
+        [Description("1-200 (default 50).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         tasks.ListAsync(spec, status, cursor, limit, cancellationToken);
 
     [McpServerTool(Name = "task_next", Title = "Next task", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The next task (first required, unfinished, dependencies done) and the tasks that could run in parallel with it.")]
+    [Description("The next task (first required, unfinished, dependencies done) and the tasks that may run beside it.")]
     public Task<NextTask> NextAsync(
-        [Description("Spec name; omit to search every spec whose tasks are approved.")] string? spec = null,
+        [Description("Omit to search every spec with approved tasks.")] string? spec = null,
         CancellationToken cancellationToken = default) =>
         tasks.NextAsync(spec, cancellationToken);
 
     [McpServerTool(Name = "task_start", Title = "Start a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Marks a task in progress ([-]) once tasks.md is approved and its dependencies are done, records the start, and returns its execution context.")]
+    [Description("Marks a task in progress ([-]) once tasks.md is approved and its dependencies are done; returns its execution context.")]
     public Task<TaskContext> StartAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
-        [Description("Spec name.")] string spec,
-        [Description("Task id, e.g. '2.1'.")] string taskId,
-        [Description("True to start a task that is already done again.")] bool restart = false,
+        string spec,
+        [Description("E.g. '2.1'.")] string taskId,
+        [Description("Start a done task again.")] bool restart = false,
         CancellationToken cancellationToken = default) =>
         tasks.StartAsync(spec, taskId, restart, Caller.Name(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "task_context", Title = "Task context", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("A task's execution context: details, the criteria it implements, relevant design sections, steering and Kiro's rules.")]
     public Task<TaskContext> ContextAsync(
-        [Description("Spec name.")] string spec,
-        [Description("Task id, e.g. '2.1'.")] string taskId,
+        string spec,
+        [Description("E.g. '2.1'.")] string taskId,
         CancellationToken cancellationToken = default) =>
         tasks.ContextAsync(spec, taskId, cancellationToken);
 
@@ -51,18 +51,18 @@ public sealed class TaskTools(TaskService tasks)
     public Task<TaskCompletion> CompleteAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
-        [Description("Spec name.")] string spec,
-        [Description("Task id, e.g. '2.1'.")] string taskId,
+        string spec,
+        [Description("E.g. '2.1'.")] string taskId,
         [Description("What was done, stored with the run.")] string? summary = null,
-        [Description("False to skip the verification command (required to complete a task in a workspace the user has not trusted, with their consent).")] bool verify = true,
+        [Description("False skips verification (needed where the user has not trusted the workspace; ask them first).")] bool verify = true,
         CancellationToken cancellationToken = default) =>
         tasks.CompleteAsync(spec, taskId, summary, verify, Caller.Name(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "task_set_status", Title = "Set a task's status", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Sets one task's checkbox in tasks.md ([ ], [~], [-] or [x]), changing only that character.")]
     public Task<TaskStatusChange> SetStatusAsync(
-        [Description("Spec name.")] string spec,
-        [Description("Task id, e.g. '2.1'.")] string taskId,
+        string spec,
+        [Description("E.g. '2.1'.")] string taskId,
         [Description("not_started, queued, in_progress or done.")] string status,
         CancellationToken cancellationToken = default) =>
         tasks.SetStatusAsync(spec, taskId, status, cancellationToken);
@@ -70,7 +70,7 @@ public sealed class TaskTools(TaskService tasks)
     [McpServerTool(Name = "task_plan", Title = "Task plan", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("The task dependency graph: edges, parallel waves, critical path, cycles, unknown ids and file collisions.")]
     public Task<TaskPlan> PlanAsync(
-        [Description("Spec name.")] string spec,
+        string spec,
         CancellationToken cancellationToken = default) =>
         tasks.PlanAsync(spec, cancellationToken);
 }

@@ -11,7 +11,9 @@ namespace Kiro.Mcp.Server.Workspaces;
 /// </summary>
 public static class WorkspaceArgument
 {
-    public const string Description = "Workspace name (workspace_list); omit for the default.";
+    /// <summary>For prompts' arguments. A tool's <c>workspace</c> carries none: workspace_list's description and the server's
+    /// instructions say where names come from, and 27 copies of a sentence cost a client about 280 tokens in every conversation.</summary>
+    public const string Description = "Name from workspace_list.";
 
     public static void AddTo(McpServerOptions options)
     {
@@ -26,8 +28,10 @@ public static class WorkspaceArgument
                     properties = [];
                     schema["properties"] = properties;
                 }
-                properties[WorkspaceSelector.Argument] = new JsonObject { ["type"] = "string", ["description"] = Description };
-                tool.ProtocolTool.InputSchema = JsonSerializer.SerializeToElement(schema);
+                properties[WorkspaceSelector.Argument] = new JsonObject { ["type"] = "string" };
+                // Parsed from text rather than serialized, which would need reflection (Native AOT has none).
+                using var document = JsonDocument.Parse(schema.ToJsonString());
+                tool.ProtocolTool.InputSchema = document.RootElement.Clone();
             }
         }
     }

@@ -35,8 +35,11 @@ internal static class ToolListBench
                     $"{tool.Name,-18} {json.Length,7} {json.Length / 4,7} {text,13} {tool.InputSchema.GetRawText().Length,13} {(tool.OutputSchema?.GetRawText().Length ?? 0),14}"));
             }
             var total = rows.Sum(r => r.Json.Length) + rows.Count + 1;
+            var input = rows.Sum(r => r.ProtocolTool.InputSchema.GetRawText().Length);
+            var output = rows.Sum(r => r.ProtocolTool.OutputSchema?.GetRawText().Length ?? 0);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{"total (" + rows.Count + " tools)",-18} {total,7} {total / 4,7} {rows.Sum(r => r.Text),13}"));
+                $"{"total (" + rows.Count + " tools)",-18} {total,7} {total / 4,7} {rows.Sum(r => r.Text),13} {input,13} {output,14}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"output schemas: {100.0 * output / total:F0}% of the list"));
             return 0;
         }
         finally
