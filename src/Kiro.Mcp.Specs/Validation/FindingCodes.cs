@@ -79,4 +79,10 @@ public static class FindingCodes
 
     /// <summary>Info: no task has a _Verify: line and the workspace sets no verify.command, so task_complete checks nothing.</summary>
     public const string TasksUnverified = "tasks_unverified";
+
+    /// <summary>Error, from kiro-mcp check --require-approved: work on the tasks has started while a document is not approved as it stands.</summary>
+    public const string ApprovalRequired = "approval_required";
+
+    /// <summary>Error, from kiro-mcp check: the spec's files could not be read or parsed at all.</summary>
+    public const string SpecUnreadable = "spec_unreadable";
 }
