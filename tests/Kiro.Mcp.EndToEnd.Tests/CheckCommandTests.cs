@@ -125,6 +125,80 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public async Task Tagged_tests_in_junit_and_trx_mark_criteria_verified_or_failing()
+    {
+        using var repo = await ApprovedRepositoryAsync();
+        // JUnit: Kiro's property tag in the name (Property 1 validates 1.1 and 2.1), a criteria tag as a property.
+        var junit = Path.Combine(repo.Parent, "results.xml");
+        File.WriteAllText(junit, """
+            <testsuites><testsuite name="workouts">
+              <testcase classname="WorkoutLogTests" name="Feature: workout-logging, Property 1: Stored workouts are listed" />
+              <testcase classname="WorkoutLogTests" name="Rejects an empty exercise name">
+                <properties><property name="Feature" value="workout-logging, Requirements: 1.2" /></properties>
+                <failure message="expected an error">at WorkoutLogTests.cs:12</failure>
+              </testcase>
+              <testcase classname="WorkoutLogTests" name="Feature: workout-logging, Requirements: 2.1"><skipped /></testcase>
+            </testsuite></testsuites>
+            """);
+        var (exitCode, output) = await CheckAsync(repo, "--tests", junit, "--format", "json");
+        Assert.True(exitCode == 1, output);
+        using (var json = JsonDocument.Parse(output))
+        {
+            var failing = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "criterion_test_failing");
+            Assert.Equal(LineOf(repo.Read(Requirements), "IF the exercise name is empty"), failing.GetProperty("line").GetInt32());
+            Assert.Contains("Rejects an empty exercise name", failing.GetProperty("message").GetString());
+            Assert.DoesNotContain(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("code").GetString() == "criterion_untested");
+        }
+
+        // TRX (dotnet test --logger trx): the property test fails, so both criteria it validates fail; the trait passes 1.2.
+        var trx = Path.Combine(repo.Parent, "results.trx");
+        File.WriteAllText(trx, """
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun id="1" name="run" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results>
+                <UnitTestResult testId="a" testName="StoredWorkoutsAreListed" outcome="Failed" />
+                <UnitTestResult testId="b" testName="RejectsEmptyNames" outcome="Passed" />
+              </Results>
+              <TestDefinitions>
+                <UnitTest name="StoredWorkoutsAreListed" id="a">
+                  <Properties><Property><Key>Feature</Key><Value>workout-logging, Property 1: Stored workouts are listed</Value></Property></Properties>
+                  <TestMethod className="WorkoutLogTests" name="StoredWorkoutsAreListed" />
+                </UnitTest>
+                <UnitTest name="RejectsEmptyNames" id="b">
+                  <TestCategory><TestCategoryItem TestCategory="Feature: workout-logging, Requirements: 1.2" /></TestCategory>
+                  <TestMethod className="WorkoutLogTests" name="RejectsEmptyNames" />
+                </UnitTest>
+              </TestDefinitions>
+            </TestRun>
+            """);
+        var (trxExit, text) = await CheckAsync(repo, "--tests", trx);
+        Assert.Equal(1, trxExit);
+        var failures = text.Split('\n').Where(l => l.Contains("criterion_test_failing", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, failures.Count);
+        Assert.Contains(failures, l => l.Contains("Criterion 1.1 ", StringComparison.Ordinal));
+        Assert.Contains(failures, l => l.Contains("Criterion 2.1 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_coverage_a_criterion_no_passing_test_validates_fails_once_tests_speak_for_the_spec()
+    {
+        using var repo = await ApprovedRepositoryAsync();
+        var junit = Path.Combine(repo.Parent, "results.xml");
+        File.WriteAllText(junit, """<testsuite name="s"><testcase name="Feature: workout-logging, Requirements: 1.2" /><testcase name="Unrelated" /></testsuite>""");
+        var untagged = Path.Combine(repo.Parent, "untagged.xml");
+        File.WriteAllText(untagged, """<testsuite name="s"><testcase name="Unrelated" /></testsuite>""");
+
+        Assert.Equal(0, (await CheckAsync(repo, "--tests", junit)).ExitCode);
+        Assert.Equal(0, (await CheckAsync(repo, "--coverage", "--tests", untagged)).ExitCode);
+        var (exitCode, output) = await CheckAsync(repo, "--coverage", "--tests", junit, "--format", "github");
+        Assert.Equal(1, exitCode);
+        var untested = output.Split('\n').Where(l => l.StartsWith("::error ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, untested.Count);
+        Assert.All(untested, l => Assert.Contains("criterion_untested", l));
+        Assert.Equal(2, (await CheckAsync(repo, "--tests", Path.Combine(repo.Parent, "missing.xml"))).ExitCode);
+    }
+
+    [Fact]
     public async Task The_workflow_in_docs_ci_runs_as_written()
     {
         var steps = WorkflowCommands();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kiro.Mcp.Server.Checks;
 using Kiro.Mcp.Specs.Checks;
+using Kiro.Mcp.Specs.Evidence;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Validation;
 using Kiro.Mcp.Workspace;
@@ -25,11 +26,17 @@ public static class CheckCommands
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
         var requireApproved = new Option<bool>("--require-approved") { Description = "Fail a spec whose tasks have started while a document is not approved as it stands (quick specs have no approvals)." };
         var drift = new Option<bool>("--drift") { Description = "Fail done tasks whose criteria or design changed after they were completed." };
-        var coverage = new Option<bool>("--coverage") { Description = "Fail acceptance criteria that no task cites." };
+        var coverage = new Option<bool>("--coverage") { Description = "Fail acceptance criteria that no task cites, and (with --tests, once a test speaks for the spec) that no passing test validates." };
+        var tests = new Option<FileInfo[]>("--tests")
+        {
+            Description = "Test results (JUnit XML or TRX) whose tagged tests are evidence: 'Feature: <spec>, Property <N>: …' or 'Feature: <spec>, Requirements: 1.2'. Repeat for several files.",
+            Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = true,
+        };
 
         var check = new Command(Name, "Check the specs as a CI gate: the linter's findings plus the gates chosen, in a format for people or for CI.")
         {
-            specs, workspace, format, failOn, output, requireApproved, drift, coverage,
+            specs, workspace, format, failOn, output, requireApproved, drift, coverage, tests,
         };
         check.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(specs) ?? [],
@@ -38,20 +45,23 @@ public static class CheckCommands
             result.GetValue(format),
             result.GetValue(failOn) == "warning" ? FindingSeverity.Warning : FindingSeverity.Error,
             result.GetValue(output),
+            result.GetValue(tests) ?? [],
             cancellationToken));
         return check;
     }
 
-    private static async Task<int> RunAsync(string[] names, string root, CheckGates gates, CheckFormat format, FindingSeverity failOn, FileInfo? output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string[] names, string root, CheckGates gates, CheckFormat format, FindingSeverity failOn, FileInfo? output, FileInfo[] testFiles, CancellationToken cancellationToken)
     {
         CheckReport report;
         try
         {
+            // Results files are the CI's own build output, named on the command line: read wherever they are.
+            var tests = testFiles.SelectMany(f => TestResultsReader.Read(f.FullName)).ToList();
             var store = new FileStore(new WorkspaceRoot(root));
             var checker = new SpecChecker(new SpecService(store, new SpecIndex(), TimeProvider.System));
-            report = await checker.CheckAsync(names, gates, cancellationToken);
+            report = await checker.CheckAsync(names, gates, tests, cancellationToken);
         }
-        catch (Exception e) when (e is KiroException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is KiroException or IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync($"kiro-mcp check: {e.Message}");
             return 2;

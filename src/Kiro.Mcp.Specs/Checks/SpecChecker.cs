@@ -1,3 +1,4 @@
+using Kiro.Mcp.Specs.Evidence;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Validation;
 using Kiro.Mcp.Specs.Workflow;
@@ -13,7 +14,11 @@ public sealed class SpecChecker(SpecService specs)
 {
     /// <param name="names">The specs to check; empty for all of them.</param>
     /// <exception cref="KiroException">A named spec does not exist (code spec_not_found).</exception>
-    public async Task<CheckReport> CheckAsync(IReadOnlyList<string> names, CheckGates gates, CancellationToken cancellationToken)
+    public Task<CheckReport> CheckAsync(IReadOnlyList<string> names, CheckGates gates, CancellationToken cancellationToken) =>
+        CheckAsync(names, gates, [], cancellationToken);
+
+    /// <param name="tests">Results of a test run: tests tagged for a spec's properties or criteria are its evidence.</param>
+    public async Task<CheckReport> CheckAsync(IReadOnlyList<string> names, CheckGates gates, IReadOnlyList<TestCaseResult> tests, CancellationToken cancellationToken)
     {
         var known = specs.Names();
         var unknown = names.Where(n => !known.Contains(n, StringComparer.Ordinal)).ToList();
@@ -26,12 +31,12 @@ public sealed class SpecChecker(SpecService specs)
         var findings = new List<CheckFinding>();
         foreach (var spec in chosen)
         {
-            findings.AddRange(await CheckOneAsync(spec, gates, cancellationToken));
+            findings.AddRange(await CheckOneAsync(spec, gates, tests, cancellationToken));
         }
         return new CheckReport(chosen, findings);
     }
 
-    private async Task<IEnumerable<CheckFinding>> CheckOneAsync(string spec, CheckGates gates, CancellationToken cancellationToken)
+    private async Task<IEnumerable<CheckFinding>> CheckOneAsync(string spec, CheckGates gates, IReadOnlyList<TestCaseResult> tests, CancellationToken cancellationToken)
     {
         SpecFindings found;
         try
@@ -64,6 +69,10 @@ public sealed class SpecChecker(SpecService specs)
         {
             results.AddRange(Approvals(snapshot));
         }
+        if (tests.Count > 0)
+        {
+            results.AddRange(Evidence(snapshot, EvidenceLinker.Link(snapshot, tests), gates));
+        }
         return results.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line);
     }
 
@@ -83,6 +92,44 @@ public sealed class SpecChecker(SpecService specs)
                 $"Add '{id}' to the _Requirements:_ line of the task that implements it, or add a task for it.");
         }
     }
+
+    /// <summary>
+    /// Failing tests are errors whatever the gates. Criteria without a passing test matter once some test speaks for the
+    /// spec at all (a team that has not tagged its tests yet is not failed for it): errors with --coverage, else notes.
+    /// </summary>
+    private static IEnumerable<CheckFinding> Evidence(SpecSnapshot snapshot, SpecEvidence evidence, CheckGates gates)
+    {
+        var file = SpecLayout.Document(snapshot.Name, snapshot.Workflow.CriteriaSource);
+        foreach (var unknown in evidence.Unknown)
+        {
+            yield return new CheckFinding(snapshot.Name, SpecLayout.Folder(snapshot.Name), 0, FindingSeverity.Warning, FindingCodes.TestReferenceUnknown,
+                $"A test cites {unknown}, which spec '{snapshot.Name}' does not have.",
+                "Fix the test's tag, or the design's property numbers; a renumbered property leaves its tests pointing nowhere.");
+        }
+        if (!evidence.Exists)
+        {
+            yield break;
+        }
+        foreach (var criterion in (snapshot.Documents.Requirements?.Requirements ?? []).SelectMany(r => r.Criteria))
+        {
+            var state = evidence.Criteria.GetValueOrDefault(criterion.Id);
+            if (state is { Failed.Count: > 0 })
+            {
+                yield return new CheckFinding(snapshot.Name, file, criterion.Line, FindingSeverity.Error, FindingCodes.CriterionTestFailing,
+                    $"Criterion {criterion.Id} is validated by {Tests(state.Failed)} that failed.",
+                    "Fix the code or the test; the criterion is not met while its test fails.");
+            }
+            else if (state is null)
+            {
+                yield return new CheckFinding(snapshot.Name, file, criterion.Line, gates.Coverage ? FindingSeverity.Error : FindingSeverity.Info, FindingCodes.CriterionUntested,
+                    $"No passing test validates criterion {criterion.Id}: \"{Excerpt.Of(criterion.Text)}\".",
+                    $"Tag a test that proves it '{EvidenceTags.CriteriaExample.Replace("<spec>", snapshot.Name, StringComparison.Ordinal).Replace("1.2, 2.1", criterion.Id, StringComparison.Ordinal)}', or tag a property test with its design property ('{EvidenceTags.PropertyExample}').");
+            }
+        }
+    }
+
+    private static string Tests(IReadOnlyList<string> names) =>
+        (names.Count == 1 ? "test " : $"{names.Count} tests, ") + string.Join(", ", names.Take(3).Select(n => $"'{n}'")) + (names.Count > 3 ? ", …" : "");
 
     private static IEnumerable<CheckFinding> Approvals(SpecSnapshot snapshot)
     {
