@@ -202,9 +202,10 @@ public class CheckCommandTests
     public async Task The_workflow_in_docs_ci_runs_as_written()
     {
         var steps = WorkflowCommands();
-        Assert.Equal(2, steps.Count);
+        Assert.Equal(3, steps.Count);
 
         using var clean = await ApprovedRepositoryAsync();
+        PullRequestBase(clean);
         foreach (var step in steps)
         {
             var run = await RunStepAsync(clean, step);
@@ -212,6 +213,7 @@ public class CheckCommandTests
         }
 
         using var drifted = await ApprovedRepositoryAsync();
+        PullRequestBase(drifted);
         drifted.Write(Requirements, drifted.Read(Requirements).Replace("store it with the current date", "store it with the date the user chose", StringComparison.Ordinal));
         Git.CommitAll(drifted.Root, "Reword criterion 1.1");
         var annotate = await RunStepAsync(drifted, steps[0]);
@@ -221,7 +223,14 @@ public class CheckCommandTests
         Assert.True(sarif.ExitCode == 0, sarif.Output);
         var validation = await NodeClients.RunAsync(Path.Combine(NodeClients.Folder, "validate-sarif.mjs"), [drifted.PathOf("kiro-specs.sarif")], drifted.Parent);
         Assert.True(validation.ExitCode == 0, validation.ToString());
+        var impact = await RunStepAsync(drifted, steps[2]);
+        Assert.True(impact.ExitCode == 0, impact.Output);
+        Assert.Contains("**Recheck** task 1.1", drifted.Read("kiro-impact.md"));
     }
+
+    /// <summary>What actions/checkout with fetch-depth 0 gives a pull request: the base branch as origin/main.</summary>
+    private static void PullRequestBase(TempWorkspace repo) =>
+        Git.Run(repo.Root, "update-ref", "refs/remotes/origin/main", "HEAD");
 
     /// <summary>The <c>run: kiro-mcp …</c> lines of the workflow in docs/ci.md, as written there.</summary>
     private static List<string> WorkflowCommands()
@@ -235,6 +244,7 @@ public class CheckCommandTests
     /// <summary>Runs one step in bash in the repository, as the runner does, with the built server standing in for the installed tool.</summary>
     private static Task<(int ExitCode, string Output)> RunStepAsync(TempWorkspace repo, string command)
     {
+        command = command.Replace("${{ github.base_ref }}", "main", StringComparison.Ordinal);
         var script = $"kiro-mcp() {{ dotnet '{ServerBinary.Path}' \"$@\"; }}\ncd '{repo.Root}'\n{command}\n";
         return ServerConnection.RunAsync("bash", ["-c", script], repo.Root);
     }

@@ -16,12 +16,12 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args)
     {
         var parsed = Create().Parse(args);
-        // A CI gate reads exit 1 as "findings"; a mistyped option must not look like that, so check exits 2 for it.
-        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Name == CheckCommands.Name)
+        // A CI gate reads exit 1 as "findings"; a mistyped option must not look like that, so check and impact exit 2 for it.
+        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Name is CheckCommands.Name or ImpactCommands.Name)
         {
             foreach (var error in parsed.Errors)
             {
-                await Console.Error.WriteLineAsync($"kiro-mcp check: {error.Message}");
+                await Console.Error.WriteLineAsync($"kiro-mcp {parsed.CommandResult.Command.Name}: {error.Message}");
             }
             return 2;
         }
@@ -88,6 +88,7 @@ public static class CommandLine
         root.Subcommands.Add(TrustCommands.Untrust());
         root.Subcommands.Add(AuditCommands.Audit());
         root.Subcommands.Add(CheckCommands.Check());
+        root.Subcommands.Add(ImpactCommands.Impact());
         root.SetAction(async (result, cancellationToken) =>
         {
             if (result.GetValue(stdio) && result.GetValue(http))
