@@ -1,4 +1,5 @@
 using System.Net;
+using Kiro.Mcp.Server.Dashboard;
 using Kiro.Mcp.Server.Http;
 using Kiro.Mcp.Server.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -64,6 +65,8 @@ public static class HttpServer
             options.AllowEmptyHosts = false;
         });
         builder.Services.AddKiroAuthentication(settings);
+        // The dashboard's forms (approve, request changes) carry a token a page of another origin cannot read.
+        builder.Services.AddAntiforgery();
         if (settings.Team?.RateLimit is { } rateLimit)
         {
             builder.Services.AddKiroRateLimits(rateLimit);
@@ -119,6 +122,8 @@ public static class HttpServer
         app.UseMiddleware<WorkspaceEndpoint>();
         app.MapMcp(Path);
         app.MapMcp(Path + "/{" + WorkspaceEndpoint.RouteValue + "}");
+        app.UseAntiforgery();
+        app.MapDashboard();
         return app;
     }
 

@@ -1,0 +1,35 @@
+using Kiro.Mcp.Specs.Execution;
+using Kiro.Mcp.Specs.Service;
+
+namespace Kiro.Mcp.Server.Dashboard;
+
+/// <summary>The page of workspaces.</summary>
+public sealed record WorkspacesPage(IReadOnlyList<string> Workspaces);
+
+/// <summary>A workspace's specs, each with its status.</summary>
+public sealed record SpecsPage(string Workspace, IReadOnlyList<SpecStatus> Specs, IReadOnlyList<string> Unreadable);
+
+/// <summary>One spec: its status, each document rendered, the task board, and the token that guards its forms.</summary>
+/// <param name="Notice">What the last action did, shown once at the top ("Approved design.md.").</param>
+public sealed record SpecPage(
+    string Workspace,
+    SpecStatus Status,
+    IReadOnlyList<RenderedDocument> Documents,
+    IReadOnlyList<BoardColumn> Board,
+    IReadOnlyList<TaskRecheck> NeedsRecheck,
+    string AntiforgeryField,
+    string AntiforgeryToken,
+    bool CanApprove,
+    string? Notice);
+
+/// <summary>A document of a spec as HTML, with its approval state and the version an approval of it covers (what the form sends).</summary>
+public sealed record RenderedDocument(string Name, string Html, DocumentState State, string ApprovalVersion);
+
+/// <summary>A status column of the task board.</summary>
+public sealed record BoardColumn(string Status, string Title, IReadOnlyList<BoardTask> Tasks);
+
+/// <summary>A task on the board.</summary>
+public sealed record BoardTask(string Id, string Title, bool Optional, IReadOnlyList<string> Requirements);
+
+/// <summary>What the layout needs: the page title, and the workspace whose changes the page follows (none on the first page).</summary>
+public sealed record LayoutModel(string Title, string? Workspace);
