@@ -81,7 +81,7 @@ public static class DashboardEndpoints
             var documents = status.Documents.Where(d => d.Exists).Select(d =>
             {
                 var kind = SpecLayout.TryParseDocument(d.Document)!.Value;
-                return new RenderedDocument(d.Document, MarkdownHtml.Render(snapshot.Files[kind].Text), d, snapshot.ApprovalVersionOf(kind)!);
+                return new RenderedDocument(d.Document, MarkdownHtml.Render(snapshot.Files[kind].Text, headingOffset: 3), d, snapshot.ApprovalVersionOf(kind)!);
             }).ToList();
             var tokens = antiforgery.GetAndStoreTokens(http);
             var role = RoleResolver.RoleIn(settings, CallerIdentity.Of(http.User), workspace);

@@ -18,9 +18,14 @@ public static class MarkdownHtml
         .DisableHtml()
         .Build();
 
-    public static string Render(string markdown)
+    /// <param name="headingOffset">Levels to add to the document's headings, so they nest under the page's own (one h1 per page).</param>
+    public static string Render(string markdown, int headingOffset = 0)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + headingOffset);
+        }
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);

@@ -89,6 +89,7 @@ public static class CommandLine
         root.Subcommands.Add(AuditCommands.Audit());
         root.Subcommands.Add(CheckCommands.Check());
         root.Subcommands.Add(ImpactCommands.Impact());
+        root.Subcommands.Add(DashboardCommands.Dashboard());
         root.SetAction(async (result, cancellationToken) =>
         {
             if (result.GetValue(stdio) && result.GetValue(http))

@@ -28,7 +28,7 @@ public static class HttpServer
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         // Printed once, when requests can be served: scripts and tests wait for this line.
-        await Console.Error.WriteLineAsync($"Listening on http://{UrlHost(settings.Host)}:{port}{Path}");
+        await Console.Error.WriteLineAsync($"Listening on http://{UrlHost(settings.Host)}:{port}{(settings.DashboardOnly ? "/" : Path)}");
         logger.Information("Kiro.Mcp {Version} serving {Workspaces} over HTTP ({Mode})", KiroMcpRegistration.Version, settings.Describe(), settings.Stateless ? "stateless" : "stateful");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
@@ -120,8 +120,11 @@ public static class HttpServer
             app.UseMiddleware<SessionDeleteMiddleware>(sessions);
         }
         app.UseMiddleware<WorkspaceEndpoint>();
-        app.MapMcp(Path);
-        app.MapMcp(Path + "/{" + WorkspaceEndpoint.RouteValue + "}");
+        if (!settings.DashboardOnly)
+        {
+            app.MapMcp(Path);
+            app.MapMcp(Path + "/{" + WorkspaceEndpoint.RouteValue + "}");
+        }
         app.UseAntiforgery();
         app.MapDashboard();
         return app;
