@@ -28,11 +28,11 @@ public static class DashboardEndpoints
         app.MapGet("/assets/{name}", DashboardAssets.Serve);
     }
 
-    private static async Task<IResult> SpecsAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> SpecsAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
     {
         if (catalog.Find(workspace) is not { } entry)
         {
-            return Results.NotFound($"No workspace '{workspace}'.");
+            return NotFound($"No workspace '{workspace}'.");
         }
         var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
         using (lease)
@@ -61,7 +61,7 @@ public static class DashboardEndpoints
     {
         if (catalog.Find(workspace) is not { } entry)
         {
-            return Results.NotFound($"No workspace '{workspace}'.");
+            return NotFound($"No workspace '{workspace}'.");
         }
         var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
         using (lease)
@@ -76,7 +76,7 @@ public static class DashboardEndpoints
             }
             catch (KiroException e)
             {
-                return Results.NotFound(e.Message);
+                return NotFound(e.Message);
             }
             var documents = status.Documents.Where(d => d.Exists).Select(d =>
             {
@@ -100,7 +100,7 @@ public static class DashboardEndpoints
     {
         if (catalog.Find(workspace) is not { } entry)
         {
-            return Results.NotFound($"No workspace '{workspace}'.");
+            return NotFound($"No workspace '{workspace}'.");
         }
         var identity = CallerIdentity.Of(http.User);
         if (RoleResolver.RoleIn(settings, identity, workspace) < Role.Approver)
@@ -143,6 +143,9 @@ public static class DashboardEndpoints
             return Results.Redirect($"/w/{Uri.EscapeDataString(workspace)}/specs/{Uri.EscapeDataString(spec)}?notice={notice}#document-{Uri.EscapeDataString(document)}");
         }
     }
+
+    /// <summary>Plain text, not JSON: nothing to serialise (the server has no reflection-based JSON).</summary>
+    private static IResult NotFound(string message) => Results.Text(message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
     private static string? Notice(string? code) => code switch
     {
