@@ -36,6 +36,36 @@ public class DashboardTests
     }
 
     [Fact]
+    public async Task The_board_marks_waves_and_the_critical_path_and_the_trace_highlights_an_uncovered_criterion()
+    {
+        await using var fixture = await DashboardFixture.StartAsync();
+        await using (var assistant = await fixture.ConnectAsync())
+        {
+            await assistant.CallOkAsync("spec_create", new { name = "planned", quick = true });
+            await assistant.CallOkAsync("spec_write", new { spec = "planned", document = "requirements", content = WorkoutSpec.Requirements });
+            await assistant.CallOkAsync("spec_write", new { spec = "planned", document = "design", content = WorkoutSpec.Design });
+            await assistant.CallOkAsync("spec_write", new
+            {
+                spec = "planned", document = "tasks",
+                content = "# Implementation Plan\n\n- [ ] 1. Storage\n  - _Requirements: 1.1_\n\n- [ ] 2. History\n  - _Requirements: 2.1_\n  - _Depends: 1_\n\n- [ ] 3. Docs\n  - _Requirements: 2.1_\n",
+            });
+        }
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.OpenAsync(new Uri(fixture.Root, $"/w/{fixture.Name}/specs/planned"));
+
+        var critical = page.Locator(".column li.critical .task-id");
+        Assert.Equal(["1", "2"], await critical.AllInnerTextsAsync());
+        Assert.Contains("wave 2", await page.Locator(".column li").Filter(new() { HasText = "History" }).InnerTextAsync());
+        await Browser.ScreenshotAsync(page, "dashboard-board");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Trace matrix" }).ClickAsync();
+        var uncovered = page.Locator("tr.uncovered th");
+        Assert.Equal(["1.2"], await uncovered.AllInnerTextsAsync());
+        Assert.Contains("no task", await page.Locator("tr.uncovered").InnerTextAsync());
+        await Browser.ScreenshotAsync(page, "dashboard-trace");
+    }
+
+    [Fact]
     public async Task An_edit_on_disk_appears_without_a_reload()
     {
         await using var fixture = await DashboardFixture.StartAsync();

@@ -23,6 +23,7 @@ public static class DashboardEndpoints
             Slices.WorkspacesView.Create(new WorkspacesPage(catalog.Entries.Select(e => e.Name).ToList())));
         app.MapGet("/w/{workspace}", SpecsAsync);
         app.MapGet("/w/{workspace}/specs/{spec}", SpecAsync);
+        app.MapGet("/w/{workspace}/specs/{spec}/trace", TraceAsync);
         app.MapPost("/w/{workspace}/specs/{spec}/decide", DecideAsync);
         app.MapGet("/w/{workspace}/events", DashboardEvents.StreamAsync);
         app.MapGet("/assets/{name}", DashboardAssets.Serve);
@@ -85,8 +86,40 @@ public static class DashboardEndpoints
             }).ToList();
             var tokens = antiforgery.GetAndStoreTokens(http);
             var role = RoleResolver.RoleIn(settings, CallerIdentity.Of(http.User), workspace);
-            return Slices.SpecView.Create(new SpecPage(workspace, status, documents, TaskBoard.Of(snapshot), status.NeedsRecheck,
+            var plan = snapshot.Documents.Tasks is null ? null : await host.Services.GetRequiredService<TaskService>().PlanAsync(spec, cancellationToken);
+            return Slices.SpecView.Create(new SpecPage(workspace, status, documents, TaskBoard.Of(snapshot, plan), status.NeedsRecheck,
                 tokens.FormFieldName, tokens.RequestToken!, role >= Role.Approver, Notice(notice)));
+        }
+    }
+
+    private static async Task<IResult> TraceAsync(string workspace, string spec, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(workspace) is not { } entry)
+        {
+            return NotFound($"No workspace '{workspace}'.");
+        }
+        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
+        using (lease)
+        {
+            var specs = host.Services.GetRequiredService<SpecService>();
+            var criteria = new List<CriterionTrace>();
+            try
+            {
+                // spec_trace pages for a model's token budget; a page in a browser takes them all.
+                string? cursor = null;
+                do
+                {
+                    var page = await specs.TraceAsync(spec, null, cursor, SpecService.MaxPageSize, cancellationToken);
+                    criteria.AddRange(page.Criteria);
+                    cursor = page.NextCursor;
+                }
+                while (cursor is not null);
+            }
+            catch (KiroException e)
+            {
+                return NotFound(e.Message);
+            }
+            return Slices.TraceView.Create(new TracePage(workspace, spec, criteria));
         }
     }
 

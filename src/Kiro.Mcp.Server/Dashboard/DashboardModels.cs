@@ -29,7 +29,12 @@ public sealed record RenderedDocument(string Name, string Html, DocumentState St
 public sealed record BoardColumn(string Status, string Title, IReadOnlyList<BoardTask> Tasks);
 
 /// <summary>A task on the board.</summary>
-public sealed record BoardTask(string Id, string Title, bool Optional, IReadOnlyList<string> Requirements);
+/// <param name="Wave">1-based: the wave of parallel work it belongs to (task_plan); 0 when it has no place in the plan (a cycle).</param>
+/// <param name="Critical">On the critical path: the longest chain of dependencies.</param>
+public sealed record BoardTask(string Id, string Title, bool Optional, IReadOnlyList<string> Requirements, int Wave, bool Critical);
+
+/// <summary>The trace matrix of a spec: each criterion with its tasks, their commits and the design properties that validate it.</summary>
+public sealed record TracePage(string Workspace, string Spec, IReadOnlyList<Kiro.Mcp.Specs.Service.CriterionTrace> Criteria);
 
 /// <summary>What the layout needs: the page title, and the workspace whose changes the page follows (none on the first page).</summary>
 public sealed record LayoutModel(string Title, string? Workspace);
