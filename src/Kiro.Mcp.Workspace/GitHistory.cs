@@ -102,6 +102,32 @@ public sealed class GitHistory(WorkspaceRoot root)
         return tree.Where(e => e.TargetType == TreeEntryTargetType.Tree).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The newest committed text of a workspace file that <paramref name="matches"/> accepts, looking back through at most
+    /// <paramref name="maxCommits"/> commits that changed it; null when none does (or outside a repository).
+    /// </summary>
+    public string? FindText(string path, Func<string, bool> matches, int maxCommits)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        using var repository = Open();
+        if (repository is null || repository.Head.Tip is null)
+        {
+            return null;
+        }
+        var inRepository = RepositoryPrefix(repository) + path;
+        foreach (var entry in repository.Commits.QueryBy(inRepository).Take(maxCommits))
+        {
+            if (entry.Commit[inRepository] is { TargetType: TreeEntryTargetType.Blob, Mode: Mode.NonExecutableFile or Mode.ExecutableFile } file
+                && file.Target is Blob { Size: <= MaxBlobBytes } blob
+                && blob.GetContentText() is var text
+                && matches(text))
+            {
+                return text;
+            }
+        }
+        return null;
+    }
+
     private Repository? Open()
     {
         var found = Repository.Discover(root.FullPath);

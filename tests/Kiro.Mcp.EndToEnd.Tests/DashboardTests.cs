@@ -66,6 +66,28 @@ public class DashboardTests
     }
 
     [Fact]
+    public async Task A_stale_document_shows_what_changed_since_its_approval()
+    {
+        await using var fixture = await DashboardFixture.StartAsync();
+        Git.Init(fixture.Workspace.Root);
+        await using (var assistant = await fixture.ConnectAsync())
+        {
+            await assistant.CallOkAsync("spec_approve", new { spec = Spec, document = "requirements" });
+        }
+        Git.CommitAll(fixture.Workspace.Root, "Approved requirements");
+        var requirements = fixture.Workspace.PathOf($".kiro/specs/{Spec}/requirements.md");
+        File.WriteAllText(requirements, File.ReadAllText(requirements).Replace("20 per page", "50 per page", StringComparison.Ordinal));
+
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.OpenAsync(fixture.SpecPage);
+        await page.GetByRole(AriaRole.Link, new() { Name = "What changed since the approval" }).ClickAsync();
+
+        Assert.Contains("20 per page", await page.Locator(".diff .line-deleted").InnerTextAsync());
+        Assert.Contains("50 per page", await page.Locator(".diff .line-inserted").InnerTextAsync());
+        await Browser.ScreenshotAsync(page, "dashboard-diff");
+    }
+
+    [Fact]
     public async Task An_edit_on_disk_appears_without_a_reload()
     {
         await using var fixture = await DashboardFixture.StartAsync();

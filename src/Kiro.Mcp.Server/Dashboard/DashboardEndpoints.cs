@@ -24,6 +24,7 @@ public static class DashboardEndpoints
         app.MapGet("/w/{workspace}", SpecsAsync);
         app.MapGet("/w/{workspace}/specs/{spec}", SpecAsync);
         app.MapGet("/w/{workspace}/specs/{spec}/trace", TraceAsync);
+        app.MapGet("/w/{workspace}/specs/{spec}/diff/{document}", DiffAsync);
         app.MapPost("/w/{workspace}/specs/{spec}/decide", DecideAsync);
         app.MapGet("/w/{workspace}/events", DashboardEvents.StreamAsync);
         app.MapGet("/assets/{name}", DashboardAssets.Serve);
@@ -89,6 +90,29 @@ public static class DashboardEndpoints
             var plan = snapshot.Documents.Tasks is null ? null : await host.Services.GetRequiredService<TaskService>().PlanAsync(spec, cancellationToken);
             return Slices.SpecView.Create(new SpecPage(workspace, status, documents, TaskBoard.Of(snapshot, plan), status.NeedsRecheck,
                 tokens.FormFieldName, tokens.RequestToken!, role >= Role.Approver, Notice(notice)));
+        }
+    }
+
+    private static async Task<IResult> DiffAsync(string workspace, string spec, string document, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(workspace) is not { } entry || SpecLayout.TryParseDocument(document) is not { } kind)
+        {
+            return NotFound($"No workspace '{workspace}' or no document '{document}'.");
+        }
+        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
+        using (lease)
+        {
+            SpecSnapshot snapshot;
+            try
+            {
+                snapshot = await host.Services.GetRequiredService<SpecService>().LoadAsync(spec, cancellationToken);
+            }
+            catch (KiroException e)
+            {
+                return NotFound(e.Message);
+            }
+            var lines = ApprovedDiff.Of(snapshot, kind, SpecLayout.Document(spec, kind), host.Services.GetRequiredService<GitHistory>());
+            return Slices.DiffView.Create(new DiffPage(workspace, spec, SpecLayout.Name(kind), snapshot.ApprovalOf(kind), lines));
         }
     }
 

@@ -38,3 +38,10 @@ public sealed record TracePage(string Workspace, string Spec, IReadOnlyList<Kiro
 
 /// <summary>What the layout needs: the page title, and the workspace whose changes the page follows (none on the first page).</summary>
 public sealed record LayoutModel(string Title, string? Workspace);
+
+/// <summary>A document against the version last approved: the approved text found in git history, line by line.</summary>
+/// <param name="Lines">Null when the approved text is not in the last commits that changed the file (approved, never committed).</param>
+public sealed record DiffPage(string Workspace, string Spec, string Document, string Approval, IReadOnlyList<DiffLine>? Lines);
+
+/// <summary>One line of a diff: "inserted", "deleted" or "unchanged".</summary>
+public sealed record DiffLine(string Change, string Text);

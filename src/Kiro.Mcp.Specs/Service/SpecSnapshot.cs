@@ -42,16 +42,20 @@ public sealed record SpecSnapshot(
         {
             return null;
         }
-        if (kind != DocumentKind.Tasks || Documents.Tasks is not { } tasks)
-        {
-            return file.Version;
-        }
-        var text = file.Text.ToCharArray();
+        return kind != DocumentKind.Tasks || Documents.Tasks is not { } tasks ? file.Version : TasksApprovalVersion(file.Text, tasks);
+    }
+
+    /// <summary>The version an approval of tasks.md covers: the text's hash with every status character blanked.</summary>
+    public static string TasksApprovalVersion(string text, TasksDocument tasks)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tasks);
+        var blanked = text.ToCharArray();
         foreach (var task in tasks.Tasks)
         {
-            text[task.StatusOffset] = ' ';
+            blanked[task.StatusOffset] = ' ';
         }
-        return FileStore.ComputeVersion(new string(text));
+        return FileStore.ComputeVersion(new string(blanked));
     }
 
     /// <summary>The request for changes of the current version; null once a new version answered it.</summary>
