@@ -82,7 +82,9 @@ public sealed class SpecChecker(SpecService specs)
     /// </summary>
     private static IEnumerable<CheckFinding> Uncovered(SpecSnapshot snapshot, Coverage coverage)
     {
-        var criteria = (snapshot.Documents.Requirements?.Requirements ?? []).SelectMany(r => r.Criteria).ToDictionary(c => c.Id, c => c, StringComparer.Ordinal);
+        // Duplicate numbering is a finding of its own, not a reason to fail the whole check: the first of an id is taken.
+        var criteria = (snapshot.Documents.Requirements?.Requirements ?? []).SelectMany(r => r.Criteria)
+            .GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var file = SpecLayout.Document(snapshot.Name, snapshot.Workflow.CriteriaSource);
         foreach (var id in coverage.Uncovered)
         {

@@ -74,6 +74,18 @@ public sealed class SpecCheckerTests : IDisposable
         Assert.Equal("spec_not_found", refused.Code);
     }
 
+    [Fact]
+    public async Task Duplicate_criterion_numbers_are_reported_not_fatal_to_the_coverage_gate()
+    {
+        await WriteAsync("dupes", quick: true);
+        var requirements = Path.Combine(_root, ".kiro", "specs", "dupes", "requirements.md");
+        await File.WriteAllTextAsync(requirements, Requirements.Replace("2. WHEN the user removes", "1. WHEN the user removes", StringComparison.Ordinal), _none);
+
+        var report = await _checker.CheckAsync(["dupes"], All, _none);
+
+        Assert.Contains(report.Findings, f => f.Code == FindingCodes.CriterionNumberDuplicate);
+    }
+
     private async Task WriteAsync(string spec, bool quick)
     {
         await _specs.CreateAsync(spec, SpecType.Feature, WorkflowType.RequirementsFirst, quick, null, _none);
