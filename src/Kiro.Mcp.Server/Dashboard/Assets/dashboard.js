@@ -14,7 +14,8 @@
       const next = new DOMParser().parseFromString(await response.text(), "text/html").getElementById("main");
       const main = document.getElementById("main");
       // A form being filled in is not replaced under the user's hands.
-      if (next && main && !main.contains(document.activeElement) || document.activeElement === document.body) {
+      const typing = main && main.contains(document.activeElement) && document.activeElement.matches("textarea, input, select");
+      if (next && main && !typing) {
         main.replaceWith(next);
         status.textContent = "Updated " + new Date().toLocaleTimeString();
       } else {
