@@ -1,3 +1,3 @@
 using Kiro.Mcp.Server.Hosting;
 
-return await CommandLine.Create().Parse(args).InvokeAsync();
+return await CommandLine.RunAsync(args);

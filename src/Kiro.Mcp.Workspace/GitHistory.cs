@@ -50,6 +50,84 @@ public sealed class GitHistory(WorkspaceRoot root)
             .ToList();
     }
 
+    /// <summary>Largest file read from git history: far beyond any spec document, small enough to hold in memory.</summary>
+    public const long MaxBlobBytes = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// The commit a revision names: a sha, branch, tag or expression such as "origin/main" or "HEAD~2". Null when there is
+    /// no repository or nothing by that name.
+    /// </summary>
+    public string? Resolve(string revision)
+    {
+        using var repository = Open();
+        if (repository is null || string.IsNullOrWhiteSpace(revision))
+        {
+            return null;
+        }
+        try
+        {
+            return repository.Lookup<Commit>(revision)?.Sha;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null; // malformed or ambiguous: to the caller, the same as unknown
+        }
+    }
+
+    /// <summary>
+    /// A workspace file's text as of a commit; null when the commit has no such file, or it is a link (a link in history is
+    /// as untrusted as one on disk), not a file, or larger than <see cref="MaxBlobBytes"/>.
+    /// </summary>
+    public string? ReadAt(string commit, string path)
+    {
+        using var repository = Open();
+        if (repository?.Lookup<Commit>(commit) is not { } found)
+        {
+            return null;
+        }
+        var entry = found[RepositoryPrefix(repository) + path];
+        return entry is { TargetType: TreeEntryTargetType.Blob, Mode: Mode.NonExecutableFile or Mode.ExecutableFile } && entry.Target is Blob { Size: <= MaxBlobBytes } blob
+            ? blob.GetContentText()
+            : null;
+    }
+
+    /// <summary>The names of the sub-folders of a workspace folder as of a commit, sorted; empty when it has none.</summary>
+    public IReadOnlyList<string> FoldersAt(string commit, string folder)
+    {
+        using var repository = Open();
+        if (repository?.Lookup<Commit>(commit) is not { } found || found[RepositoryPrefix(repository) + folder]?.Target is not Tree tree)
+        {
+            return [];
+        }
+        return tree.Where(e => e.TargetType == TreeEntryTargetType.Tree).Select(e => e.Name).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The newest committed text of a workspace file that <paramref name="matches"/> accepts, looking back through at most
+    /// <paramref name="maxCommits"/> commits that changed it; null when none does (or outside a repository).
+    /// </summary>
+    public string? FindText(string path, Func<string, bool> matches, int maxCommits)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        using var repository = Open();
+        if (repository is null || repository.Head.Tip is null)
+        {
+            return null;
+        }
+        var inRepository = RepositoryPrefix(repository) + path;
+        foreach (var entry in repository.Commits.QueryBy(inRepository).Take(maxCommits))
+        {
+            if (entry.Commit[inRepository] is { TargetType: TreeEntryTargetType.Blob, Mode: Mode.NonExecutableFile or Mode.ExecutableFile } file
+                && file.Target is Blob { Size: <= MaxBlobBytes } blob
+                && blob.GetContentText() is var text
+                && matches(text))
+            {
+                return text;
+            }
+        }
+        return null;
+    }
+
     private Repository? Open()
     {
         var found = Repository.Discover(root.FullPath);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one benchmark: tools/bench/run.sh <latency|coldstart|load|documents|toolsize|pathological|workspaces|watches|team|all> [options]
+# Runs one benchmark: tools/bench/run.sh <latency|coldstart|load|documents|toolsize|pathological|workspaces|watches|team|check|all> [options]
 # Builds the server in Release first. "coldstart" also packs the tool, installs it into a temp tool path
 # and installs the reference Node server from tools/bench/node/package-lock.json (npm ci).
 set -euo pipefail
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 bench=${1:-}
 [ -n "$bench" ] && shift
 if [ -z "$bench" ]; then
-  echo "Usage: tools/bench/run.sh <latency|coldstart|load|documents|toolsize|pathological|workspaces|watches|team|all> [options]" >&2
+  echo "Usage: tools/bench/run.sh <latency|coldstart|load|documents|toolsize|pathological|workspaces|watches|team|check|all> [options]" >&2
   exit 2
 fi
 

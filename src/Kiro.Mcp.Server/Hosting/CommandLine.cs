@@ -12,6 +12,22 @@ public static class CommandLine
 {
     public const string TokenVariable = "KIRO_MCP_TOKEN";
 
+    /// <summary>Parses and runs the command line, as the executable does.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parsed = Create().Parse(args);
+        // A CI gate reads exit 1 as "findings"; a mistyped option must not look like that, so check and impact exit 2 for it.
+        if (parsed.Errors.Count > 0 && parsed.CommandResult.Command.Name is CheckCommands.Name or ImpactCommands.Name)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"kiro-mcp {parsed.CommandResult.Command.Name}: {error.Message}");
+            }
+            return 2;
+        }
+        return await parsed.InvokeAsync();
+    }
+
     /// <param name="extensions">
     /// Extra MCP registrations served beside Kiro's tools, resources and prompts, through the same transports,
     /// filters and auth. The server passes none; the conformance test host adds the suite's fixtures.
@@ -71,6 +87,9 @@ public static class CommandLine
         root.Subcommands.Add(TrustCommands.Trust());
         root.Subcommands.Add(TrustCommands.Untrust());
         root.Subcommands.Add(AuditCommands.Audit());
+        root.Subcommands.Add(CheckCommands.Check());
+        root.Subcommands.Add(ImpactCommands.Impact());
+        root.Subcommands.Add(DashboardCommands.Dashboard());
         root.SetAction(async (result, cancellationToken) =>
         {
             if (result.GetValue(stdio) && result.GetValue(http))

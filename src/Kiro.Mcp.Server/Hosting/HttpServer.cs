@@ -1,4 +1,5 @@
 using System.Net;
+using Kiro.Mcp.Server.Dashboard;
 using Kiro.Mcp.Server.Http;
 using Kiro.Mcp.Server.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,7 +28,7 @@ public static class HttpServer
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         // Printed once, when requests can be served: scripts and tests wait for this line.
-        await Console.Error.WriteLineAsync($"Listening on http://{UrlHost(settings.Host)}:{port}{Path}");
+        await Console.Error.WriteLineAsync($"Listening on http://{UrlHost(settings.Host)}:{port}{(settings.DashboardOnly ? "/" : Path)}");
         logger.Information("Kiro.Mcp {Version} serving {Workspaces} over HTTP ({Mode})", KiroMcpRegistration.Version, settings.Describe(), settings.Stateless ? "stateless" : "stateful");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
@@ -64,6 +65,8 @@ public static class HttpServer
             options.AllowEmptyHosts = false;
         });
         builder.Services.AddKiroAuthentication(settings);
+        // The dashboard's forms (approve, request changes) carry a token a page of another origin cannot read.
+        builder.Services.AddAntiforgery();
         if (settings.Team?.RateLimit is { } rateLimit)
         {
             builder.Services.AddKiroRateLimits(rateLimit);
@@ -117,8 +120,13 @@ public static class HttpServer
             app.UseMiddleware<SessionDeleteMiddleware>(sessions);
         }
         app.UseMiddleware<WorkspaceEndpoint>();
-        app.MapMcp(Path);
-        app.MapMcp(Path + "/{" + WorkspaceEndpoint.RouteValue + "}");
+        if (!settings.DashboardOnly)
+        {
+            app.MapMcp(Path);
+            app.MapMcp(Path + "/{" + WorkspaceEndpoint.RouteValue + "}");
+        }
+        app.UseAntiforgery();
+        app.MapDashboard();
         return app;
     }
 

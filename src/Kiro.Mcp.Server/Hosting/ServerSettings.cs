@@ -32,6 +32,9 @@ public sealed record ServerSettings
 
     public bool Stateless { get; init; }
 
+    /// <summary><c>kiro-mcp dashboard</c>: the dashboard over HTTP and no /mcp endpoint (stdio users run their MCP servers apart).</summary>
+    public bool DashboardOnly { get; init; }
+
     /// <summary>Bearer tokens by user name. Empty means no authentication (allowed on loopback only).</summary>
     public IReadOnlyDictionary<string, string> Tokens { get; init; } = new Dictionary<string, string>();
 

@@ -5,12 +5,13 @@ namespace Kiro.Mcp.Server.Http;
 /// <summary>
 /// Answers a POST whose body is not declared JSON with 415 Unsupported Media Type, as Streamable HTTP requires
 /// (the SDK reads the body with ReadFromJsonAsync, which throws on any other type: a 500 without this).
+/// Only under /mcp: the dashboard's forms post form data.
 /// </summary>
 public sealed class ContentTypeMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsPost(context.Request.Method) || IsJson(context.Request.ContentType))
+        if (!HttpMethods.IsPost(context.Request.Method) || IsJson(context.Request.ContentType) || !context.Request.Path.StartsWithSegments(Hosting.HttpServer.Path))
         {
             return next(context);
         }

@@ -166,6 +166,18 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
 
     public async Task<SpecValidation> ValidateAsync(string spec, CancellationToken cancellationToken)
     {
+        var (_, findings, coverage) = await FindingsAsync(spec, cancellationToken);
+        return new SpecValidation(spec,
+            findings.Count(f => f.Severity == FindingSeverity.Error),
+            findings.Count(f => f.Severity == FindingSeverity.Warning),
+            findings.Count,
+            findings.Take(MaxFindings).ToList(),
+            coverage);
+    }
+
+    /// <summary>Every finding of a spec, uncapped, with the snapshot they came from: spec_validate shows the first, kiro-mcp check all.</summary>
+    public async Task<SpecFindings> FindingsAsync(string spec, CancellationToken cancellationToken)
+    {
         var snapshot = await LoadAsync(spec, cancellationToken);
         var report = Validate(snapshot);
         var findings = report.Findings;
@@ -173,12 +185,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         {
             findings = [.. findings, unverified];
         }
-        return new SpecValidation(spec,
-            findings.Count(f => f.Severity == FindingSeverity.Error),
-            findings.Count(f => f.Severity == FindingSeverity.Warning),
-            findings.Count,
-            findings.Take(MaxFindings).ToList(),
-            report.Coverage);
+        return new SpecFindings(snapshot, findings, report.Coverage);
     }
 
     /// <summary>

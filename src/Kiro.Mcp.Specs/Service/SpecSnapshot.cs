@@ -68,14 +68,22 @@ public sealed record SpecSnapshot(
         {
             return known;
         }
-        var text = file.Text.ToCharArray();
-        foreach (var task in tasks.Tasks)
-        {
-            text[task.StatusOffset] = ' ';
-        }
-        var version = FileStore.ComputeVersion(new string(text));
+        var version = TasksApprovalVersion(file.Text, tasks);
         TaskApprovalVersions.AddOrUpdate(file, version);
         return version;
+    }
+
+    /// <summary>The version an approval of tasks.md covers: the text's hash with every status character blanked.</summary>
+    public static string TasksApprovalVersion(string text, TasksDocument tasks)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tasks);
+        var blanked = text.ToCharArray();
+        foreach (var task in tasks.Tasks)
+        {
+            blanked[task.StatusOffset] = ' ';
+        }
+        return FileStore.ComputeVersion(new string(blanked));
     }
 
     /// <summary>The request for changes of the current version; null once a new version answered it.</summary>

@@ -79,4 +79,19 @@ public static class FindingCodes
 
     /// <summary>Info: no task has a _Verify: line and the workspace sets no verify.command, so task_complete checks nothing.</summary>
     public const string TasksUnverified = "tasks_unverified";
+
+    /// <summary>Error, from kiro-mcp check --require-approved: work on the tasks has started while a document is not approved as it stands.</summary>
+    public const string ApprovalRequired = "approval_required";
+
+    /// <summary>Error, from kiro-mcp check: the spec's files could not be read or parsed at all.</summary>
+    public const string SpecUnreadable = "spec_unreadable";
+
+    /// <summary>Error, from kiro-mcp check --tests: a test that validates the criterion failed.</summary>
+    public const string CriterionTestFailing = "criterion_test_failing";
+
+    /// <summary>From kiro-mcp check --tests, once some test speaks for the spec: no passing test validates the criterion (an error with --coverage, else info).</summary>
+    public const string CriterionUntested = "criterion_untested";
+
+    /// <summary>Warning, from kiro-mcp check --tests: a test's tag names a property or criterion the spec does not have.</summary>
+    public const string TestReferenceUnknown = "test_reference_unknown";
 }

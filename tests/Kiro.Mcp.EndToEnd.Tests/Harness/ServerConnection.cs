@@ -86,16 +86,24 @@ public sealed class ServerConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Another client on an HTTP server that is already running, with this class's call helpers; disposing it closes only the client.</summary>
+    public static async Task<ServerConnection> AttachHttpAsync(Uri endpoint, string name) =>
+        new(await ConnectHttpAsync(endpoint, name), null, new ConcurrentQueue<string>(), endpoint);
+
     /// <summary>Another client on an HTTP server that is already running (several clients, one server).</summary>
     public static async Task<McpClient> ConnectHttpAsync(Uri endpoint, string name) =>
         await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, TransportMode = HttpTransportMode.StreamableHttp }), DesktopClient(name));
 
     /// <summary>Starts the HTTP server (or another build of it, such as the conformance host) and waits for its "Listening on" line.</summary>
-    public static async Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchHttpAsync(string workspace, IReadOnlyList<string> extraArgs, string? binary = null)
+    public static Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchHttpAsync(string workspace, IReadOnlyList<string> extraArgs, string? binary = null) =>
+        LaunchListeningAsync(workspace, [binary ?? ServerBinary.Path, "--http", "--port", "0", "--workspace", workspace, .. extraArgs]);
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> (a server, or <c>kiro-mcp dashboard</c>) and waits for its "Listening on" line.</summary>
+    public static async Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchListeningAsync(string workspace, IReadOnlyList<string> arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         info.Environment[UserKiroVariable] = UserKiroDirectory(workspace);
-        foreach (var arg in new[] { binary ?? ServerBinary.Path, "--http", "--port", "0", "--workspace", workspace }.Concat(extraArgs))
+        foreach (var arg in arguments)
         {
             info.ArgumentList.Add(arg);
         }

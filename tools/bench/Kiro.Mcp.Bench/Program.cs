@@ -13,6 +13,7 @@ const string Usage = """
       workspaces [--repositories 100] [--active 5] [--folders 5000] [--sessions 50] [--seconds 20]
       watches    [--repos 10] [--folders 5000]
       team       [--users 50] [--repositories 5] [--seconds 20]
+      check      [--runs 10]
     """;
 
 if (args.Length == 0)
@@ -34,6 +35,7 @@ try
         "workspaces" => await WorkspacesBench.RunAsync(BenchArgs.Parse(rest, WorkspacesBench.Options)),
         "team" => await TeamBench.RunAsync(BenchArgs.Parse(rest, TeamBench.Options)),
         "watches" => WatchBench.Run(BenchArgs.Parse(rest, WatchBench.Options)),
+        "check" => await CheckBench.RunAsync(BenchArgs.Parse(rest, CheckBench.Options)),
         "pathological" => await PathologicalBench.RunAsync(BenchArgs.Parse(rest, PathologicalBench.Options)),
         _ => throw new ArgumentException($"Unknown benchmark '{args[0]}'."),
     };

@@ -1,0 +1,214 @@
+using Kiro.Mcp.Server.Hosting;
+using Kiro.Mcp.Server.Team;
+using Kiro.Mcp.Server.Workspaces;
+using Kiro.Mcp.Specs.Service;
+using Kiro.Mcp.Specs.Workflow;
+using Kiro.Mcp.Workspace;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kiro.Mcp.Server.Dashboard;
+
+/// <summary>
+/// The dashboard beside /mcp: workspaces, a workspace's specs, a spec's documents and task board, approvals. Pages are
+/// Razor slices rendered on the server and work without script; a small script reloads the page's main part when the
+/// workspace changes on disk (<see cref="DashboardEvents"/>). Every form carries an antiforgery token.
+/// </summary>
+public static class DashboardEndpoints
+{
+    public static void MapDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/", (WorkspaceCatalog catalog) =>
+            Slices.WorkspacesView.Create(new WorkspacesPage(catalog.Entries.Select(e => e.Name).ToList())));
+        app.MapGet("/w/{workspace}", SpecsAsync);
+        app.MapGet("/w/{workspace}/specs/{spec}", SpecAsync);
+        app.MapGet("/w/{workspace}/specs/{spec}/trace", TraceAsync);
+        app.MapGet("/w/{workspace}/specs/{spec}/diff/{document}", DiffAsync);
+        app.MapPost("/w/{workspace}/specs/{spec}/decide", DecideAsync);
+        app.MapGet("/w/{workspace}/events", DashboardEvents.StreamAsync);
+        app.MapGet("/assets/{name}", DashboardAssets.Serve);
+    }
+
+    private static async Task<IResult> SpecsAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(workspace) is not { } entry)
+        {
+            return NotFound($"No workspace '{workspace}'.");
+        }
+        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
+        using (lease)
+        {
+            var specs = host.Services.GetRequiredService<SpecService>();
+            var statuses = new List<SpecStatus>();
+            var unreadable = new List<string>();
+            foreach (var name in specs.Names())
+            {
+                try
+                {
+                    statuses.Add(await specs.StatusAsync(name, cancellationToken));
+                }
+                catch (KiroException e)
+                {
+                    unreadable.Add($"{name}: {e.Message}");
+                }
+            }
+            return Slices.SpecsView.Create(new SpecsPage(workspace, statuses, unreadable));
+        }
+    }
+
+    private static async Task<IResult> SpecAsync(
+        string workspace, string spec, string? notice, WorkspaceCatalog catalog, WorkspacePool pool, IAntiforgery antiforgery, ServerSettings settings,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(workspace) is not { } entry)
+        {
+            return NotFound($"No workspace '{workspace}'.");
+        }
+        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
+        using (lease)
+        {
+            var specs = host.Services.GetRequiredService<SpecService>();
+            SpecSnapshot snapshot;
+            SpecStatus status;
+            try
+            {
+                snapshot = await specs.LoadAsync(spec, cancellationToken);
+                status = await specs.StatusAsync(spec, cancellationToken);
+            }
+            catch (KiroException e)
+            {
+                return NotFound(e.Message);
+            }
+            var documents = status.Documents.Where(d => d.Exists).Select(d =>
+            {
+                var kind = SpecLayout.TryParseDocument(d.Document)!.Value;
+                return new RenderedDocument(d.Document, MarkdownHtml.Render(snapshot.Files[kind].Text, headingOffset: 3), d, snapshot.ApprovalVersionOf(kind)!);
+            }).ToList();
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            var role = RoleResolver.RoleIn(settings, CallerIdentity.Of(http.User), workspace);
+            var plan = snapshot.Documents.Tasks is null ? null : await host.Services.GetRequiredService<TaskService>().PlanAsync(spec, cancellationToken);
+            return Slices.SpecView.Create(new SpecPage(workspace, status, documents, TaskBoard.Of(snapshot, plan), status.NeedsRecheck,
+                tokens.FormFieldName, tokens.RequestToken!, role >= Role.Approver, Notice(notice)));
+        }
+    }
+
+    private static async Task<IResult> DiffAsync(string workspace, string spec, string document, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(workspace) is not { } entry || SpecLayout.TryParseDocument(document) is not { } kind)
+        {
+            return NotFound($"No workspace '{workspace}' or no document '{document}'.");
+        }
+        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
+        using (lease)
+        {
+            SpecSnapshot snapshot;
+            try
+            {
+                snapshot = await host.Services.GetRequiredService<SpecService>().LoadAsync(spec, cancellationToken);
+            }
+            catch (KiroException e)
+            {
+                return NotFound(e.Message);
+            }
+            var lines = ApprovedDiff.Of(snapshot, kind, SpecLayout.Document(spec, kind), host.Services.GetRequiredService<GitHistory>());
+            return Slices.DiffView.Create(new DiffPage(workspace, spec, SpecLayout.Name(kind), snapshot.ApprovalOf(kind), lines));
+        }
+    }
+
+    private static async Task<IResult> TraceAsync(string workspace, string spec, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(workspace) is not { } entry)
+        {
+            return NotFound($"No workspace '{workspace}'.");
+        }
+        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
+        using (lease)
+        {
+            var specs = host.Services.GetRequiredService<SpecService>();
+            var criteria = new List<CriterionTrace>();
+            try
+            {
+                // spec_trace pages for a model's token budget; a page in a browser takes them all.
+                string? cursor = null;
+                do
+                {
+                    var page = await specs.TraceAsync(spec, null, cursor, SpecService.MaxPageSize, cancellationToken);
+                    criteria.AddRange(page.Criteria);
+                    cursor = page.NextCursor;
+                }
+                while (cursor is not null);
+            }
+            catch (KiroException e)
+            {
+                return NotFound(e.Message);
+            }
+            return Slices.TraceView.Create(new TracePage(workspace, spec, criteria));
+        }
+    }
+
+    /// <summary>
+    /// Approve a document, or ask for changes with a comment, under the same rules as spec_approve: the gates, the version
+    /// the reviewer saw (a document changed since is refused as stale), the user's identity and role, the second-person rule.
+    /// </summary>
+    private static async Task<IResult> DecideAsync(
+        string workspace, string spec, [FromForm] string document, [FromForm] string version, [FromForm] string decision, [FromForm] string? comment,
+        WorkspaceCatalog catalog, WorkspacePool pool, ServerSettings settings, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (catalog.Find(workspace) is not { } entry)
+        {
+            return NotFound($"No workspace '{workspace}'.");
+        }
+        var identity = CallerIdentity.Of(http.User);
+        if (RoleResolver.RoleIn(settings, identity, workspace) < Role.Approver)
+        {
+            return Results.Problem($"Approving needs the approver role in '{workspace}'.", statusCode: StatusCodes.Status403Forbidden);
+        }
+        var actor = new Actor(identity.Id, identity.Name, identity.Email, identity.Verified, "dashboard");
+        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
+        using (lease)
+        {
+            var specs = host.Services.GetRequiredService<SpecService>();
+            string notice;
+            try
+            {
+                if (decision == "request_changes")
+                {
+                    await specs.RequestChangesAsync(spec, document, actor, comment, cancellationToken);
+                    notice = "changes_requested";
+                }
+                else
+                {
+                    var secondPerson = Tools.Caller.NeedsSecondPerson(settings, workspace, actor);
+                    // The gates and the second-person rule, as for spec_approve; then the version the reviewer saw must
+                    // still be the document's, or they approved text that is no longer there.
+                    var current = await specs.CheckApprovableAsync(spec, document, actor, secondPerson, cancellationToken);
+                    if (current != version)
+                    {
+                        return Results.Problem($"{document}.md changed after the page was loaded. Reload, read the new text and decide again.",
+                            statusCode: StatusCodes.Status409Conflict, title: "version_conflict");
+                    }
+                    var outcome = await specs.ApproveAsync(spec, document, version, actor, comment, secondPerson, cancellationToken);
+                    notice = outcome.Approved ? "approved" : "not_approved";
+                }
+            }
+            catch (KiroException e)
+            {
+                return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: e.Code);
+            }
+            // Post/redirect/get: a reload does not submit the decision again.
+            return Results.Redirect($"/w/{Uri.EscapeDataString(workspace)}/specs/{Uri.EscapeDataString(spec)}?notice={notice}#document-{Uri.EscapeDataString(document)}");
+        }
+    }
+
+    /// <summary>Plain text, not JSON: nothing to serialise (the server has no reflection-based JSON).</summary>
+    private static IResult NotFound(string message) => Results.Text(message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+
+    private static string? Notice(string? code) => code switch
+    {
+        "approved" => "Approved.",
+        "changes_requested" => "Changes requested: the assistant sees your comment in its next result.",
+        "not_approved" => "Not approved.",
+        _ => null,
+    };
+}

@@ -1,0 +1,8 @@
+namespace Kiro.Mcp.Specs.Evidence;
+
+/// <summary>The tests that speak for one acceptance criterion, by name.</summary>
+public sealed record CriterionEvidence(IReadOnlyList<string> Passed, IReadOnlyList<string> Failed)
+{
+    /// <summary>"failing" when any linked test failed, "verified" when some passed and none failed, else "untested".</summary>
+    public string State => Failed.Count > 0 ? "failing" : Passed.Count > 0 ? "verified" : "untested";
+}
