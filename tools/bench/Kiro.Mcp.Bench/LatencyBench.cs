@@ -28,9 +28,9 @@ internal static class LatencyBench
             var other => throw new ArgumentException($"--transport is stdio, http, both or none (the in-process part only), not '{other}'"),
         };
         // Warm-up consumes the first leaf tasks, so the measured task loop needs its own untouched ones after them.
-        if (tasks < WarmUp + iterations)
+        if (tasks < WarmUp + (2 * iterations))
         {
-            throw new ArgumentException($"--tasks must be at least {WarmUp + iterations} (warm-up {WarmUp} + iterations {iterations}).");
+            throw new ArgumentException($"--tasks must be at least {WarmUp + (2 * iterations)} (warm-up {WarmUp} + iterations {iterations} for the task loop and {iterations} for task_set_status).");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -98,10 +98,19 @@ internal static class LatencyBench
                 await ToolCalls.CallAsync(client, "task_complete", ToolCalls.Task(SpecGenerator.SpecName, id), complete);
             }
 
-            foreach (var samples in new[] { status, validate, next, nextInLoop, start, complete })
+            // task_set_status on tasks nobody touched yet: one status character each, as an editor's checkbox would.
+            var setStatus = new Samples("task_set_status");
+            foreach (var id in leafIds.Skip(WarmUp + iterations).Take(iterations))
+            {
+                await ToolCalls.CallAsync(client, "task_set_status", new Dictionary<string, object?> { ["spec"] = SpecGenerator.SpecName, ["taskId"] = id, ["status"] = "queued" }, setStatus);
+            }
+
+            foreach (var samples in new[] { status, validate, next, nextInLoop, start, complete, setStatus })
             {
                 Console.WriteLine(samples.Summary());
             }
+            BenchTable.Record($"task_start / task_complete / task_set_status, {tasks:N0}-task spec ({transport}, median)",
+                string.Create(CultureInfo.InvariantCulture, $"{start.Median:F1} / {complete.Median:F1} / {setStatus.Median:F1} ms"), string.Create(CultureInfo.InvariantCulture, $"task_next {next.Median:F1} ms"));
         }
         finally
         {

@@ -93,6 +93,8 @@ internal static class LoadBench
                 }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"server RSS   idle {idleRss:F0} MB, {sessions} sessions connected {connectedRss:F0} MB, peak under load {peakRss:F0} MB"));
+                BenchTable.Record($"HTTP, {sessions} sessions on a {tasks:N0}-task spec", string.Create(CultureInfo.InvariantCulture,
+                    $"{all.Count / stopwatch.Elapsed.TotalSeconds:F0} calls/s, peak {peakRss:F0} MB{(cpuBefore is { } b && cpuAfter is { } a && all.Count > 0 ? $", server CPU {(a - b).TotalMilliseconds / all.Count:F2} ms/call" : "")}"));
             }
             finally
             {

@@ -78,6 +78,8 @@ internal static class PathologicalBench
         if (medians.TryGetValue(8_000, out var eight) && medians.TryGetValue(2_000, out var two))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio 8k/2k: {eight / two:F2} (4.0 is linear, 16.0 quadratic)"));
+            BenchTable.Record("parsing tasks.md at 1k / 2k / 4k / 8k tasks (median)",
+                string.Join(" / ", medians.Where(m => m.Key <= 8_000).OrderBy(m => m.Key).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Value:F1}"))) + string.Create(CultureInfo.InvariantCulture, $" ms; 8k = {eight / two:F2}× 2k"));
         }
     }
 

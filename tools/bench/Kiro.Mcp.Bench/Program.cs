@@ -14,6 +14,7 @@ const string Usage = """
       watches    [--repos 10] [--folders 5000]
       team       [--users 50] [--repositories 5] [--seconds 20]
       check      [--runs 10]
+      table      [--seconds 15] [--tool …] [--node-server …] [--feed DIR] [--tool-path DIR]   (run.sh table adds the last four)
     """;
 
 if (args.Length == 0)
@@ -36,6 +37,7 @@ try
         "team" => await TeamBench.RunAsync(BenchArgs.Parse(rest, TeamBench.Options)),
         "watches" => WatchBench.Run(BenchArgs.Parse(rest, WatchBench.Options)),
         "check" => await CheckBench.RunAsync(BenchArgs.Parse(rest, CheckBench.Options)),
+        "table" => await TableBench.RunAsync(BenchArgs.Parse(rest, TableBench.Options)),
         "pathological" => await PathologicalBench.RunAsync(BenchArgs.Parse(rest, PathologicalBench.Options)),
         _ => throw new ArgumentException($"Unknown benchmark '{args[0]}'."),
     };

@@ -53,6 +53,7 @@ internal static class TaskLoopBench
             Console.WriteLine(time.Summary());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"allocated per start+complete  median {allocated[allocated.Count / 2]:F2} MB  max {allocated[^1]:F2} MB  (n={allocated.Count}); gen2 collections so far {GC.CollectionCount(2)}"));
+            BenchTable.Record("allocation per task_start + task_complete (in process, median)", string.Create(CultureInfo.InvariantCulture, $"{allocated[allocated.Count / 2]:F2} MB"));
 
             // More history, unmeasured: the run log grows to --runs runs.
             foreach (var id in leafIds.Skip(used).Take(Math.Max(0, runs - used)))
@@ -66,6 +67,7 @@ internal static class TaskLoopBench
 
             Console.WriteLine();
             Console.WriteLine($"[stdio: the same board with {recorded} runs in .runs.json, and a copy without it]");
+            var medians = new List<string>();
             foreach (var (label, folder) in new[] { ($"{recorded} runs", workspace.FullName), ("no runs", copy.FullName) })
             {
                 await using var server = await ServerProcess.StartStdioAsync(folder);
@@ -82,8 +84,10 @@ internal static class TaskLoopBench
                         await ToolCalls.CallAsync(server.Client, tool, arguments, samples);
                     }
                     Console.WriteLine(samples.Summary());
+                    medians.Add(string.Create(CultureInfo.InvariantCulture, $"{samples.Median:F1}"));
                 }
             }
+            BenchTable.Record($"spec_status / task_next with {recorded:N0} runs in .runs.json (median)", $"{medians[0]} / {medians[1]} ms", $"without runs {medians[2]} / {medians[3]} ms");
         }
         finally
         {

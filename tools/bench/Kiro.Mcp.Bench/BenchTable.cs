@@ -1,0 +1,31 @@
+namespace Kiro.Mcp.Bench;
+
+/// <summary>
+/// The rows of the "fast and lean" table (tools/bench/run.sh table): each benchmark records the figures it printed, and
+/// <see cref="TableBench"/> prints them together at the end, ours beside the reference measured in the same run.
+/// </summary>
+internal static class BenchTable
+{
+    private static readonly List<(string What, string Ours, string Reference)> Rows = [];
+
+    public static void Record(string what, string ours, string reference = "")
+    {
+        lock (Rows)
+        {
+            Rows.Add((what, ours, reference));
+        }
+    }
+
+    public static void Print()
+    {
+        Console.WriteLine("| what | ours | reference in the same run |");
+        Console.WriteLine("|---|---|---|");
+        lock (Rows)
+        {
+            foreach (var (what, ours, reference) in Rows)
+            {
+                Console.WriteLine($"| {what} | {ours} | {reference} |");
+            }
+        }
+    }
+}
