@@ -119,7 +119,19 @@ public sealed class MsBuildCodeReader : IDotNetCodeReader
                 OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication => "winexe",
                 _ => "library",
             };
-            loaded[group.Key] = new DotNetCodeProject(group.Key, true, kind, frameworks, references, CSharpSyntaxScanner.Scan(documents));
+            // A project MSBuild loads but lists no C# files for (serilog's core library: imported .targets without a Compile
+            // target) would otherwise count as loaded and empty: its folder's files describe it better.
+            var code = documents.Count == 0 && group.Key.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+                ? await ScanFolderAsync(request, group.Key, cancellationToken)
+                : CSharpSyntaxScanner.Scan(documents);
+            if (documents.Count == 0 && code.Files > 0)
+            {
+                lock (failures)
+                {
+                    failures.Add($"{group.Key}: MSBuild listed no C# files; they were read from the project's folder");
+                }
+            }
+            loaded[group.Key] = new DotNetCodeProject(group.Key, true, kind, frameworks, references, code);
         }
     }
 

@@ -72,24 +72,40 @@ public static class DotNetAnalyzer
         }
         var loaded = projects.Count(p => code.GetValueOrDefault(p.Path)?.FromMsBuild == true);
         var analysis = loaded == projects.Count ? "msbuild" : loaded == 0 ? "project_files" : "mixed";
-        return new DotNetFacts(solutions, projects, analysis, notes, await SdkVersionAsync(root, files, cancellationToken),
-            projectPaths.Any(xml.UsesCentralPackages));
+        var (sdkVersion, sdkFile) = await SdkVersionAsync(root, files, cancellationToken);
+        return new DotNetFacts(solutions, projects, analysis, notes, sdkVersion, projectPaths.Any(xml.UsesCentralPackages), sdkFile);
     }
 
     public static bool IsProject(string path) =>
         path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<string?> SdkVersionAsync(string root, RepositoryFiles files, CancellationToken cancellationToken)
+    /// <summary>
+    /// The SDK version of the root's global.json, else of the shallowest one below it (markdig keeps its solution and
+    /// global.json in src/), with the file it came from.
+    /// </summary>
+    private static async Task<(string? Version, string? File)> SdkVersionAsync(string root, RepositoryFiles files, CancellationToken cancellationToken)
     {
-        if (!files.Contains("global.json") || await Manifests.ManifestAnalyzer.ReadTextAsync(root, "global.json", cancellationToken) is not { } text)
+        var candidates = files.Files
+            .Where(f => f == "global.json" || f.EndsWith("/global.json", StringComparison.Ordinal))
+            .OrderBy(f => f.Count(c => c == '/')).ThenBy(f => f, StringComparer.Ordinal);
+        foreach (var file in candidates)
         {
-            return null;
+            if (await Manifests.ManifestAnalyzer.ReadTextAsync(root, file, cancellationToken) is { } text && Version(text) is { } version)
+            {
+                return (version, file);
+            }
         }
+        return (null, null);
+    }
+
+    private static string? Version(string text)
+    {
         try
         {
             using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            return json.RootElement.TryGetProperty("sdk", out var sdk) && sdk.TryGetProperty("version", out var version) ? version.GetString() : null;
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("sdk", out var sdk) && sdk.ValueKind == JsonValueKind.Object
+                && sdk.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.String ? version.GetString() : null;
         }
         catch (JsonException)
         {

@@ -79,8 +79,10 @@ public sealed class AnalysisProcessReader(AnalysisProgramLocator locator, TimeSp
             var reader = new BoundedLineReader(process.StandardOutput, maxLineLength);
             while (await reader.ReadLineAsync(limit.Token) is { } text)
             {
-                if (text.Length == 0)
+                if (!text.StartsWith('{'))
                 {
+                    // Not ours: the dotnet host's own error text (a missing runtime, a broken file) goes to stdout.
+                    Remember(stderr, text);
                     continue;
                 }
                 var reply = JsonSerializer.Deserialize(text, AnalysisJsonContext.Default.AnalysisReply);
@@ -142,19 +144,24 @@ public sealed class AnalysisProcessReader(AnalysisProgramLocator locator, TimeSp
             var reader = new BoundedLineReader(stderr, 64 * 1024);
             while (await reader.ReadLineAsync(CancellationToken.None) is { } line)
             {
-                lock (tail)
-                {
-                    tail.Enqueue(Shorten(line, MaxProgressLength));
-                    if (tail.Count > StderrLines)
-                    {
-                        tail.Dequeue();
-                    }
-                }
+                Remember(tail, line);
             }
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ObjectDisposedException)
         {
             // stderr is only for the note.
+        }
+    }
+
+    private static void Remember(Queue<string> tail, string line)
+    {
+        lock (tail)
+        {
+            tail.Enqueue(Shorten(line, MaxProgressLength));
+            if (tail.Count > StderrLines)
+            {
+                tail.Dequeue();
+            }
         }
     }
 
