@@ -74,8 +74,15 @@ public sealed class AnalysisProcessReader(AnalysisProgramLocator locator, TimeSp
             var line = JsonSerializer.Serialize(
                 new AnalysisRequest(request.Root, request.Solutions, request.Projects, request.Evaluate), AnalysisJsonContext.Default.AnalysisRequest);
             // stdin stays open while the child works: it exits when it sees the end of it, so it never outlives the server.
-            await process.StandardInput.WriteAsync((line + "\n").AsMemory(), limit.Token);
-            await process.StandardInput.FlushAsync(limit.Token);
+            try
+            {
+                await process.StandardInput.WriteAsync((line + "\n").AsMemory(), limit.Token);
+                await process.StandardInput.FlushAsync(limit.Token);
+            }
+            catch (IOException)
+            {
+                // It died before reading: what it printed and its exit code say why, below.
+            }
             var reader = new BoundedLineReader(process.StandardOutput, maxLineLength);
             while (await reader.ReadLineAsync(limit.Token) is { } text)
             {
