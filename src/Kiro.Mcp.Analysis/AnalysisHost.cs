@@ -52,7 +52,7 @@ public static class AnalysisHost
         try
         {
             var result = await new MsBuildCodeReader().ReadAsync(
-                new DotNetCodeRequest(request.Root, request.Solutions, request.Projects, request.Evaluate, new LineProgress(m => Write(new AnalysisReply(Progress: m)))),
+                new DotNetCodeRequest(request.Root, request.Solutions, request.Projects, request.Evaluate, new LineProgress(m => Write(new AnalysisReply(Progress: m))), request.TestProjects),
                 stop.Token);
             Write(new AnalysisReply(Result: result));
             return 0;

@@ -35,7 +35,8 @@ public static class DotNetAnalyzer
         {
             try
             {
-                var result = await codeReader().ReadAsync(new DotNetCodeRequest(root, solutions, projectPaths, noEvaluation is null, progress), cancellationToken);
+                var result = await codeReader().ReadAsync(
+                    new DotNetCodeRequest(root, solutions, projectPaths, noEvaluation is null, progress, declared.Where(IsTest).Select(p => p.Path).ToList()), cancellationToken);
                 notes.AddRange(result.Notes);
                 foreach (var project in result.Projects)
                 {
@@ -55,7 +56,7 @@ public static class DotNetAnalyzer
             var read = code.GetValueOrDefault(file.Path);
             var fromMsBuild = read?.FromMsBuild == true;
             var test = TestFrameworks.Detect(file.Packages);
-            var isTest = file.IsTestProject || TestFrameworks.IsTestSdk(file.Packages) || test is not null;
+            var isTest = IsTest(file);
             projects.Add(new DotNetProject(
                 file.Path,
                 file.Name,
@@ -75,6 +76,9 @@ public static class DotNetAnalyzer
         var (sdkVersion, sdkFile) = await SdkVersionAsync(root, files, cancellationToken);
         return new DotNetFacts(solutions, projects, analysis, notes, sdkVersion, projectPaths.Any(xml.UsesCentralPackages), sdkFile);
     }
+
+    private static bool IsTest(ProjectFile file) =>
+        file.IsTestProject || TestFrameworks.IsTestSdk(file.Packages) || TestFrameworks.Detect(file.Packages) is not null;
 
     public static bool IsProject(string path) =>
         path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)

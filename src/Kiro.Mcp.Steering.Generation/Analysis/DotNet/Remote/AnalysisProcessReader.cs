@@ -72,7 +72,7 @@ public sealed class AnalysisProcessReader(AnalysisProgramLocator locator, TimeSp
         try
         {
             var line = JsonSerializer.Serialize(
-                new AnalysisRequest(request.Root, request.Solutions, request.Projects, request.Evaluate), AnalysisJsonContext.Default.AnalysisRequest);
+                new AnalysisRequest(request.Root, request.Solutions, request.Projects, request.Evaluate, request.TestProjects), AnalysisJsonContext.Default.AnalysisRequest);
             // stdin stays open while the child works: it exits when it sees the end of it, so it never outlives the server.
             try
             {
