@@ -78,6 +78,12 @@ public sealed class MsBuildCodeReader : IDotNetCodeReader
             {
                 continue;
             }
+            // With solutions, a project in none of them is a variant or a stray (markdig's signed build of the same
+            // sources): another full design-time build for little news, so its files describe it instead.
+            if (request.Solutions.Count > 0)
+            {
+                continue;
+            }
             request.Progress?.Report($"Opening {project} with MSBuild");
             try
             {
@@ -89,25 +95,27 @@ public sealed class MsBuildCodeReader : IDotNetCodeReader
             }
         }
         var solutionNow = workspace.CurrentSolution;
+        // A file compiled into several projects (markdig's signed build of the same sources) is parsed once.
+        var parsed = new System.Collections.Concurrent.ConcurrentDictionary<string, SyntaxNode?>(StringComparer.Ordinal);
         // A multi-targeted project appears once per target framework: merge them.
         foreach (var group in solutionNow.Projects.GroupBy(p => Relative(request.Root, p.FilePath)).Where(g => g.Key.Length > 0))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var first = group.OrderBy(p => p.Name, StringComparer.Ordinal).First();
             request.Progress?.Report($"Reading the code of {group.Key}");
-            var documents = new List<(string, SyntaxNode)>();
-            foreach (var document in first.Documents)
+            var sources = first.Documents
+                .Select(d => (Path: Relative(request.Root, d.FilePath), Document: d))
+                .Where(d => d.Path.Length > 0 && !d.Path.Contains("/obj/", StringComparison.Ordinal) && !d.Path.StartsWith("obj/", StringComparison.Ordinal))
+                .ToList();
+            if (IsTest(request, group.Key))
             {
-                var path = Relative(request.Root, document.FilePath);
-                if (path.Length == 0 || path.Contains("/obj/", StringComparison.Ordinal) || path.StartsWith("obj/", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-                if (await document.GetSyntaxRootAsync(cancellationToken) is { } root)
-                {
-                    documents.Add((path, root));
-                }
+                sources.Clear();
             }
+            // Parsing is CPU-bound and independent per file: every core, not one.
+            var roots = new SyntaxNode?[sources.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), cancellationToken, async (i, token) =>
+                roots[i] = parsed.TryGetValue(sources[i].Path, out var known) ? known : parsed[sources[i].Path] = await sources[i].Document.GetSyntaxRootAsync(token));
+            var documents = sources.Select((s, i) => (s.Path, Root: roots[i])).Where(d => d.Root is not null).Select(d => (d.Path, d.Root!)).ToList();
             documents.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
             var frameworks = group.Select(TargetFramework).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
             var references = group.SelectMany(p => p.ProjectReferences)
@@ -119,9 +127,23 @@ public sealed class MsBuildCodeReader : IDotNetCodeReader
                 OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication => "winexe",
                 _ => "library",
             };
-            loaded[group.Key] = new DotNetCodeProject(group.Key, true, kind, frameworks, references, CSharpSyntaxScanner.Scan(documents));
+            // A project MSBuild loads but lists no C# files for (serilog's core library: imported .targets without a Compile
+            // target) would otherwise count as loaded and empty: its folder's files describe it better.
+            var code = documents.Count == 0 && group.Key.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) && !IsTest(request, group.Key)
+                ? await ScanFolderAsync(request, group.Key, cancellationToken)
+                : CSharpSyntaxScanner.Scan(documents);
+            if (documents.Count == 0 && code.Files > 0)
+            {
+                lock (failures)
+                {
+                    failures.Add($"{group.Key}: MSBuild listed no C# files; they were read from the project's folder");
+                }
+            }
+            loaded[group.Key] = new DotNetCodeProject(group.Key, true, kind, frameworks, references, code);
         }
     }
+
+    private static bool IsTest(DotNetCodeRequest request, string project) => request.TestProjects?.Contains(project) == true;
 
     /// <summary>"App(net8.0)" for a multi-targeted project; otherwise the folder MSBuild writes the output to (bin/Debug/net10.0).</summary>
     private static string? TargetFramework(Project project)
@@ -142,12 +164,12 @@ public sealed class MsBuildCodeReader : IDotNetCodeReader
         // Files of nested projects belong to those projects.
         var nested = request.Projects.Where(p => p != project).Select(p => Path.GetDirectoryName(p)!.Replace('\\', '/') + "/")
             .Where(p => p.Length > prefix.Length && p.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-        if (!project.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+        if (!project.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || IsTest(request, project))
         {
             return Analysis.DotNet.DotNetCode.Empty;
         }
-        var documents = new List<(string, SyntaxNode)>();
         var full = folder.Length == 0 ? request.Root : Path.Combine(request.Root, folder);
+        var files = new List<(string Path, string File)>();
         foreach (var file in Directory.EnumerateFiles(full, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var path = Relative(request.Root, file);
@@ -156,8 +178,12 @@ public sealed class MsBuildCodeReader : IDotNetCodeReader
             {
                 continue;
             }
-            documents.Add((path, CSharpSyntaxScanner.Parse(await File.ReadAllTextAsync(file, cancellationToken), path)));
+            files.Add((path, file));
         }
+        var roots = new SyntaxNode[files.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), cancellationToken, async (i, token) =>
+            roots[i] = CSharpSyntaxScanner.Parse(await File.ReadAllTextAsync(files[i].File, token), files[i].Path));
+        var documents = files.Select((f, i) => (f.Path, roots[i])).ToList();
         documents.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         return CSharpSyntaxScanner.Scan(documents);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Kiro.Mcp.EndToEnd.Tests.Harness;
 using ModelContextProtocol;
+using ModelContextProtocol.Client;
 
 namespace Kiro.Mcp.EndToEnd.Tests;
 
@@ -61,12 +62,12 @@ public class SteeringGenerationTests
     }
 
     /// <summary>
-    /// Reads the real server's memory map (Linux /proc): managed assemblies are mapped files, so the
-    /// absence of Roslyn's files after start-up and a spec call, and their presence after generation,
-    /// show that Roslyn loads only when steering_generate needs it.
+    /// Reads the real server's memory map (Linux /proc): managed assemblies are mapped files. The server analyses a
+    /// .NET solution with MSBuild (the result says "msbuild" and lists its code) without ever mapping Roslyn or MSBuild:
+    /// they ran in the separate analysis program, which the dev build puts beside the server.
     /// </summary>
     [Fact]
-    public async Task Roslyn_is_loaded_by_the_server_only_when_generation_runs()
+    public async Task A_solution_is_analysed_in_the_separate_program_and_Roslyn_never_loads_in_the_server()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "Reads /proc/<pid>/maps.");
         using var workspace = GreeterRepository.Create();
@@ -75,18 +76,48 @@ public class SteeringGenerationTests
         try
         {
             await using var client = await ServerConnection.ConnectHttpAsync(endpoint, "lazy-check");
-            await client.CallToolAsync("spec_create", new Dictionary<string, object?> { ["name"] = "lazy" });
-            await client.CallToolAsync("spec_status", new Dictionary<string, object?> { ["spec"] = "lazy" });
-            Assert.DoesNotContain(MappedFiles(process.Id), f => f.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) || f.Contains("Microsoft.Build", StringComparison.Ordinal));
-
             var generated = await client.CallToolAsync("steering_generate", new Dictionary<string, object?>());
+
             Assert.False(generated.IsError == true, ServerConnection.Text(generated));
-            Assert.Contains(MappedFiles(process.Id), f => f.EndsWith("Microsoft.CodeAnalysis.Workspaces.MSBuild.dll", StringComparison.Ordinal));
+            Assert.Equal("msbuild", generated.StructuredContent!.Value.GetProperty("dotNetAnalysis").GetString());
+            Assert.Contains("`Greeter` (1 type): Greeting", workspace.Read(".kiro/steering/structure.md"), StringComparison.Ordinal);
+            Assert.DoesNotContain(MappedFiles(process.Id), f => f.Contains("Microsoft.CodeAnalysis", StringComparison.Ordinal) || f.Contains("Microsoft.Build", StringComparison.Ordinal));
+            Assert.True(File.Exists(Path.Combine(Path.GetDirectoryName(ServerBinary.Path)!, "analysis", "Kiro.Mcp.Analysis.dll")));
         }
         finally
         {
             ServerConnection.Stop(process);
         }
+    }
+
+    [Fact]
+    public async Task Without_the_analysis_program_generation_describes_the_projects_from_their_files_and_says_why()
+    {
+        using var workspace = GreeterRepository.Create();
+        var missing = Path.Combine(Path.GetTempPath(), "kiro-mcp-no-analysis-" + Guid.NewGuid().ToString("N"), "Kiro.Mcp.Analysis.dll");
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Name = "kiro-mcp",
+            Command = "dotnet",
+            Arguments = [ServerBinary.Path, "--stdio", "--workspace", workspace.Root, ServerConnection.Trust],
+            StandardErrorLines = _ => { },
+            EnvironmentVariables = new Dictionary<string, string?>
+            {
+                [ServerConnection.UserKiroVariable] = ServerConnection.UserKiroDirectory(workspace.Root),
+                ["KIRO_MCP_ANALYSIS"] = missing,
+            },
+        });
+        await using var client = await McpClient.CreateAsync(transport, ServerConnection.DesktopClient());
+
+        var result = await client.CallToolAsync("steering_generate", new Dictionary<string, object?>());
+
+        Assert.False(result.IsError == true, ServerConnection.Text(result));
+        var structured = result.StructuredContent!.Value;
+        Assert.Equal("project_files", structured.GetProperty("dotNetAnalysis").GetString());
+        var notes = structured.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Contains(notes, n => n.Contains(missing, StringComparison.Ordinal) && n.Contains("does not exist", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("project files' XML only", StringComparison.Ordinal));
+        Assert.Contains("| Greeter.Cli | executable | net10.0 |", workspace.Read(".kiro/steering/tech.md"), StringComparison.Ordinal);
     }
 
     private static List<string> MappedFiles(int pid) =>

@@ -291,7 +291,7 @@ public static class Samples
             .Write("scripts/deploy.sh", "#!/bin/sh\n")
             .Commit("Atlas");
 
-    private static string Sln(params (string Name, string Path)[] projects)
+    internal static string Sln(params (string Name, string Path)[] projects)
     {
         var text = new System.Text.StringBuilder("\nMicrosoft Visual Studio Solution File, Format Version 12.00\n# Visual Studio Version 17\n");
         var index = 0;

@@ -8,7 +8,8 @@ using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Steering.References;
 using Kiro.Mcp.Steering.Service;
-using Kiro.Mcp.Steering.Generation.Roslyn;
+using Kiro.Mcp.Steering.Generation.Analysis.DotNet.Remote;
+using Kiro.Mcp.Steering.Generation.Analysis.DotNet;
 using Kiro.Mcp.Steering.Generation.Service;
 using Kiro.Mcp.Server.Workspaces;
 using Kiro.Mcp.Workspace;
@@ -77,14 +78,21 @@ public static class KiroMcpRegistration
         services.AddSingleton<ReferenceExpander>();
         services.AddSingleton<SteeringService>();
         services.AddSingleton<ISteeringSource, TaskSteeringSource>();
-        // The lambda's body is the only reference to the Roslyn assembly: it loads on the first generation, never at start-up.
-        services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), static () => new MsBuildCodeReader(), sp.GetRequiredService<WorkspaceTrust>()));
+        // Roslyn and MSBuild run in the separate analysis program, found (or installed) and started only when a generation needs .NET analysis.
+        services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), AnalysisReader(sp), sp.GetRequiredService<WorkspaceTrust>()));
         // One watcher for the whole workspace; its listeners subscribe as they start, then WatcherHost starts it.
         services.AddSingleton(sp => WatcherHost.Create(sp.GetRequiredService<WorkspaceRoot>(), sp.GetRequiredService<WatchBudget>()));
         services.AddHostedService<WorkspaceChangeNotifier>();
         services.AddKiroHooks(settings);
         services.AddHostedService<WatcherHost>();
         return services;
+    }
+
+    private static Func<IDotNetCodeReader> AnalysisReader(IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Kiro.Mcp.Analysis");
+        var locator = AnalysisProgramLocator.ForServer(Version, message => logger.LogInformation("{Message}", message));
+        return () => new AnalysisProcessReader(locator, TimeSpan.FromMinutes(10));
     }
 
     public static IServiceCollection AddKiroMcpServer(this IServiceCollection services, Action<IMcpServerBuilder> transport, bool notifications = true)

@@ -21,10 +21,21 @@ public static class WorkspaceAnalyzer
         var readme = await ReadmeReader.ReadAsync(root, files, cancellationToken);
         step("Reading manifests, Dockerfiles, CI workflows and Makefiles");
         var manifests = await ManifestAnalyzer.ReadAsync(root, files, cancellationToken);
+        // Git history is read while the .NET analysis (mostly another process: the analysis program and MSBuild's
+        // build host) runs; the steps are still reported in their order.
+        var git = Task.Run(() => GitAnalyzer.Read(root, cancellationToken), cancellationToken);
         step(noEvaluation is null ? "Analysing .NET projects (MSBuild)" : "Analysing .NET projects (project files and C# syntax, without MSBuild)");
-        var dotNet = await DotNetAnalyzer.AnalyzeAsync(root, files, codeReader, noEvaluation, detail, cancellationToken);
+        DotNetFacts dotNet;
+        try
+        {
+            dotNet = await DotNetAnalyzer.AnalyzeAsync(root, files, codeReader, noEvaluation, detail, cancellationToken);
+        }
+        finally
+        {
+            // Never leave the git read running past this call (a failure or cancellation above).
+            await ((Task)git).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
         step("Reading git history");
-        var git = GitAnalyzer.Read(root, cancellationToken);
-        return new WorkspaceFacts(files, readme, manifests, dotNet, git);
+        return new WorkspaceFacts(files, readme, manifests, dotNet, await git);
     }
 }

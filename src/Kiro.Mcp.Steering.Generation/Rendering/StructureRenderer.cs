@@ -142,9 +142,18 @@ public static class StructureRenderer
         if (withCode.Count > 0)
         {
             text.Heading(3, "Namespaces and Key Types");
+            // A second project built from the same sources (markdig's signed build) would repeat the whole list.
+            var described = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var project in withCode)
             {
                 text.Heading(4, $"{project.Name} ({project.Code.Files.ToString(CultureInfo.InvariantCulture)} source files)");
+                var signature = Signature(project.Code);
+                if (described.TryGetValue(signature, out var same))
+                {
+                    text.Bullet($"The same sources as {same}.");
+                    continue;
+                }
+                described[signature] = project.Name;
                 var namespaces = project.Code.Namespaces.OrderByDescending(n => n.Types).ThenBy(n => n.Name, StringComparer.Ordinal).Take(MaxNamespaces).OrderBy(n => n.Name, StringComparer.Ordinal);
                 foreach (var ns in namespaces)
                 {
@@ -157,6 +166,10 @@ public static class StructureRenderer
             }
         }
     }
+
+    private static string Signature(DotNetCode code) =>
+        string.Join('\n', code.Namespaces.Select(n => $"{n.Name}|{n.Types.ToString(CultureInfo.InvariantCulture)}|{string.Join(',', n.KeyTypes)}"))
+        + "\n" + code.Files.ToString(CultureInfo.InvariantCulture);
 
     private static string Describe(DotNetProject project, Dictionary<string, DotNetProject> byPath)
     {

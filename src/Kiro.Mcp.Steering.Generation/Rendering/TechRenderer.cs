@@ -41,7 +41,7 @@ public static class TechRenderer
         text.Heading(2, ".NET");
         if (dotNet.SdkVersion is not null)
         {
-            text.Bullet($"**SDK**: {dotNet.SdkVersion} (`global.json`)");
+            text.Bullet($"**SDK**: {dotNet.SdkVersion} ({MarkdownText.Inline(dotNet.SdkVersionFile ?? "global.json")})");
         }
         if (dotNet.Solutions.Count > 0)
         {
@@ -61,13 +61,11 @@ public static class TechRenderer
         text.Bullet("**Analysis**: " + dotNet.Analysis switch
         {
             "msbuild" => "MSBuild evaluation of every project (Roslyn MSBuildWorkspace)",
-            "mixed" => "MSBuild for some projects, the project files' XML for the rest (see notes)",
-            _ => "the project files' XML only; MSBuild did not load them (see notes), so conditions and imports beyond Directory.Build.props were not evaluated",
+            "mixed" => "MSBuild for some projects, the project files' XML for the rest",
+            _ => "the project files' XML only, so conditions and imports beyond Directory.Build.props were not evaluated",
         });
-        foreach (var note in dotNet.Notes)
-        {
-            text.Bullet(note, 1);
-        }
+        // MSBuild's diagnostics (and why it did not run) are for the user, in the tool's notes: this document is
+        // included in every conversation, where raw build errors would only cost tokens and mislead.
 
         text.Heading(3, "Projects");
         text.Table(["Project", "Kind", "Target", "Path"], dotNet.Projects

@@ -16,6 +16,12 @@ var filesPerProject = 60;
 var runs = 3;
 var cachedRuns = 10;
 string? workspaceArg = null;
+string? compareArg = null;
+string? serverArg = null;
+if (args is ["--bare-open", var solutionToOpen])
+{
+    return await BareOpen.RunAsync(solutionToOpen);
+}
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
@@ -24,11 +30,13 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--files": filesPerProject = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--runs": runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--workspace": workspaceArg = args[i + 1]; break;
-        default: Console.Error.WriteLine("Usage: Kiro.Mcp.SteeringBench [--projects 60] [--files 60] [--runs 3] | --workspace PATH"); return 2;
+        case "--compare": compareArg = args[i + 1]; break;
+        case "--server": serverArg = args[i + 1]; break;
+        default: Console.Error.WriteLine("Usage: Kiro.Mcp.SteeringBench [--projects 60] [--files 60] [--runs 3] | --workspace PATH | --compare SOLUTION [--runs 5] [--server DLL]"); return 2;
     }
 }
 
-var dll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "src", "Kiro.Mcp.Server", "bin", "Release", "net10.0", "Kiro.Mcp.Server.dll");
+var dll = serverArg is not null ? Path.GetFullPath(serverArg) : Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "src", "Kiro.Mcp.Server", "bin", "Release", "net10.0", "Kiro.Mcp.Server.dll");
 if (!File.Exists(dll))
 {
     Console.Error.WriteLine("Build the server first: dotnet build -c Release src/Kiro.Mcp.Server");
@@ -49,6 +57,11 @@ if (workspaceArg is not null)
     Console.WriteLine($"notes: {structured.GetProperty("notes")}");
     Console.WriteLine($"questions: {structured.GetProperty("questions")}");
     return result.IsError == true ? 1 : 0;
+}
+
+if (compareArg is not null)
+{
+    return await Compare.RunAsync(dll, Path.GetFullPath(compareArg), runs, ConnectAsync);
 }
 
 var workspace = Directory.CreateTempSubdirectory("kiro-mcp-steering-bench-");

@@ -35,7 +35,8 @@ public static class DotNetAnalyzer
         {
             try
             {
-                var result = await codeReader().ReadAsync(new DotNetCodeRequest(root, solutions, projectPaths, noEvaluation is null, progress), cancellationToken);
+                var result = await codeReader().ReadAsync(
+                    new DotNetCodeRequest(root, solutions, projectPaths, noEvaluation is null, progress, declared.Where(IsTest).Select(p => p.Path).ToList()), cancellationToken);
                 notes.AddRange(result.Notes);
                 foreach (var project in result.Projects)
                 {
@@ -55,7 +56,7 @@ public static class DotNetAnalyzer
             var read = code.GetValueOrDefault(file.Path);
             var fromMsBuild = read?.FromMsBuild == true;
             var test = TestFrameworks.Detect(file.Packages);
-            var isTest = file.IsTestProject || TestFrameworks.IsTestSdk(file.Packages) || test is not null;
+            var isTest = IsTest(file);
             projects.Add(new DotNetProject(
                 file.Path,
                 file.Name,
@@ -72,24 +73,43 @@ public static class DotNetAnalyzer
         }
         var loaded = projects.Count(p => code.GetValueOrDefault(p.Path)?.FromMsBuild == true);
         var analysis = loaded == projects.Count ? "msbuild" : loaded == 0 ? "project_files" : "mixed";
-        return new DotNetFacts(solutions, projects, analysis, notes, await SdkVersionAsync(root, files, cancellationToken),
-            projectPaths.Any(xml.UsesCentralPackages));
+        var (sdkVersion, sdkFile) = await SdkVersionAsync(root, files, cancellationToken);
+        return new DotNetFacts(solutions, projects, analysis, notes, sdkVersion, projectPaths.Any(xml.UsesCentralPackages), sdkFile);
     }
+
+    private static bool IsTest(ProjectFile file) =>
+        file.IsTestProject || TestFrameworks.IsTestSdk(file.Packages) || TestFrameworks.Detect(file.Packages) is not null;
 
     public static bool IsProject(string path) =>
         path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)
         || path.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<string?> SdkVersionAsync(string root, RepositoryFiles files, CancellationToken cancellationToken)
+    /// <summary>
+    /// The SDK version of the root's global.json, else of the shallowest one below it (markdig keeps its solution and
+    /// global.json in src/), with the file it came from.
+    /// </summary>
+    private static async Task<(string? Version, string? File)> SdkVersionAsync(string root, RepositoryFiles files, CancellationToken cancellationToken)
     {
-        if (!files.Contains("global.json") || await Manifests.ManifestAnalyzer.ReadTextAsync(root, "global.json", cancellationToken) is not { } text)
+        var candidates = files.Files
+            .Where(f => f == "global.json" || f.EndsWith("/global.json", StringComparison.Ordinal))
+            .OrderBy(f => f.Count(c => c == '/')).ThenBy(f => f, StringComparer.Ordinal);
+        foreach (var file in candidates)
         {
-            return null;
+            if (await Manifests.ManifestAnalyzer.ReadTextAsync(root, file, cancellationToken) is { } text && Version(text) is { } version)
+            {
+                return (version, file);
+            }
         }
+        return (null, null);
+    }
+
+    private static string? Version(string text)
+    {
         try
         {
             using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            return json.RootElement.TryGetProperty("sdk", out var sdk) && sdk.TryGetProperty("version", out var version) ? version.GetString() : null;
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("sdk", out var sdk) && sdk.ValueKind == JsonValueKind.Object
+                && sdk.TryGetProperty("version", out var version) && version.ValueKind == JsonValueKind.String ? version.GetString() : null;
         }
         catch (JsonException)
         {
