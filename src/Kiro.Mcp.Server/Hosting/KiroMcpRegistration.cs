@@ -8,7 +8,6 @@ using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Steering.References;
 using Kiro.Mcp.Steering.Service;
-using Kiro.Mcp.Steering.Generation.Roslyn;
 using Kiro.Mcp.Steering.Generation.Service;
 using Kiro.Mcp.Server.Workspaces;
 using Kiro.Mcp.Workspace;
@@ -78,7 +77,7 @@ public static class KiroMcpRegistration
         services.AddSingleton<SteeringService>();
         services.AddSingleton<ISteeringSource, TaskSteeringSource>();
         // The lambda's body is the only reference to the Roslyn assembly: it loads on the first generation, never at start-up.
-        services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), static () => new MsBuildCodeReader(), sp.GetRequiredService<WorkspaceTrust>()));
+        services.AddSingleton(sp => new SteeringGenerator(sp.GetRequiredService<FileStore>(), codeReader: null, sp.GetRequiredService<WorkspaceTrust>()));
         // One watcher for the whole workspace; its listeners subscribe as they start, then WatcherHost starts it.
         services.AddSingleton(sp => WatcherHost.Create(sp.GetRequiredService<WorkspaceRoot>(), sp.GetRequiredService<WatchBudget>()));
         services.AddHostedService<WorkspaceChangeNotifier>();
