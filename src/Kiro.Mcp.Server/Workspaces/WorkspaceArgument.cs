@@ -27,7 +27,7 @@ public static class WorkspaceArgument
                     schema["properties"] = properties;
                 }
                 properties[WorkspaceSelector.Argument] = new JsonObject { ["type"] = "string", ["description"] = Description };
-                tool.ProtocolTool.InputSchema = JsonSerializer.SerializeToElement(schema);
+                tool.ProtocolTool.InputSchema = JsonSerializer.SerializeToElement(schema, Tools.KiroJsonContext.Default.JsonObject);
             }
         }
     }
