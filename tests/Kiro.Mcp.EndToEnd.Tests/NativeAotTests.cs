@@ -24,7 +24,7 @@ public class NativeAotTests(NativeServer native) : IClassFixture<NativeServer>
             : await ServerConnection.StartHttpAsync(workspace.Root, [ServerConnection.Trust], binary: native.Binary);
 
         // initialize and tools/list: names, and schemas generated from compile-time metadata (not empty objects).
-        Assert.Equal("kiro-mcp", server.Client.ServerInfo.Name);
+        Assert.Equal("kiro-mcp", server.Client.ServerInfo!.Name);
         var tools = await server.Client.ListToolsAsync();
         var start = Assert.Single(tools, t => t.Name == "task_start");
         Assert.True(start.ProtocolTool.InputSchema.GetProperty("properties").TryGetProperty("taskId", out _), start.ProtocolTool.InputSchema.GetRawText());

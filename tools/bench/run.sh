@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one benchmark: tools/bench/run.sh <latency|coldstart|load|documents|toolsize|pathological|workspaces|watches|team|all> [options]
-# Builds the server in Release first. "coldstart" also packs the tool, installs it into a temp tool path
-# and installs the reference Node server from tools/bench/node/package-lock.json (npm ci).
+# Builds the server in Release first. "coldstart" also packs the tool, installs it into a temp tool path,
+# publishes the Native AOT binary (when clang is installed), and installs the reference Node server from tools/bench/node/package-lock.json (npm ci).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -26,8 +26,18 @@ coldstart() {
   local version
   version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Kiro.Mcp.Server/Kiro.Mcp.Server.csproj)
   dotnet tool install Kiro.Mcp --version "$version" --tool-path "$work/tool" --add-source "$work/feed" --configfile "$work/nuget.config" >/dev/null
+  # The Native AOT binary beside the installed tool, when a linker is here (Native AOT links with clang).
+  local native=() clang
+  clang=$(command -v clang || compgen -c clang- | grep -E '^clang-[0-9]+$' | sort -t- -k2 -n | tail -1 || true)
+  if [ -n "$clang" ]; then
+    dotnet publish -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker="$(basename "$clang")" src/Kiro.Mcp.Server -o "$work/native" -v quiet -nologo
+    echo "native binary: $(du -sh "$work/native/Kiro.Mcp.Server" | cut -f1) (+ $(du -ch "$work"/native/*.so | tail -1 | cut -f1) libgit2); installed tool: $(du -sh "$work/tool" | cut -f1)"
+    native=(--native "$work/native/Kiro.Mcp.Server")
+  else
+    echo "no clang: the native AOT binary is not measured"
+  fi
   (cd tools/bench/node && npm ci --no-audit --no-fund --silent)
-  run coldstart --tool "$work/tool/kiro-mcp" --node-server tools/bench/node/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js "$@"
+  run coldstart --tool "$work/tool/kiro-mcp" "${native[@]}" --node-server tools/bench/node/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js "$@"
 }
 
 case "$bench" in

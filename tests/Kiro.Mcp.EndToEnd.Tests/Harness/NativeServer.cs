@@ -10,6 +10,9 @@ namespace Kiro.Mcp.EndToEnd.Tests.Harness;
 /// </summary>
 public sealed class NativeServer : IAsyncLifetime
 {
+    /// <summary>A native publish takes a few minutes on 2 idle cores, far longer on a loaded machine.</summary>
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(30);
+
     private static readonly string Cache = Path.Combine(AppContext.BaseDirectory, "native-server");
 
     /// <summary>The binary, or null when it could not be built here (see <see cref="SkipReason"/>).</summary>
@@ -39,7 +42,7 @@ public sealed class NativeServer : IAsyncLifetime
             [
                 "publish", Path.Combine(ServerBinary.RepositoryRoot, "src", "Kiro.Mcp.Server"), "-c", "Release", "-r", rid,
                 "-p:PublishAot=true", $"-p:CppCompilerAndLinker={clang}", "-o", Cache, "--disable-build-servers", "-nologo",
-            ]);
+            ], PublishTimeout);
             await File.WriteAllTextAsync(stamp, sources);
         }
         Binary = binary;
@@ -70,7 +73,7 @@ public sealed class NativeServer : IAsyncLifetime
         var files = Directory.EnumerateFiles(Path.Combine(root, "src"), "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Concat(["Directory.Build.props", "Directory.Packages.props", "global.json"].Select(f => Path.Combine(root, f)))
+            .Concat(new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" }.Select(f => Path.Combine(root, f)))
             .Order(StringComparer.Ordinal)
             .Select(f => new FileInfo(f))
             .Select(f => $"{Path.GetRelativePath(root, f.FullName)} {f.Length} {f.LastWriteTimeUtc.Ticks}");

@@ -15,7 +15,7 @@ namespace Kiro.Mcp.Bench;
 /// </summary>
 internal static class ColdStartBench
 {
-    public static readonly string[] Options = ["--runs", "--tool", "--node-server"];
+    public static readonly string[] Options = ["--runs", "--tool", "--native", "--node-server"];
 
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(60);
 
@@ -86,6 +86,14 @@ internal static class ColdStartBench
                 throw new BenchSetupException($"--tool {tool} does not exist; tools/bench/coldstart.sh packs and installs it.");
             }
             servers.Add(new ColdServer("kiro-mcp (installed tool)", tool, ["--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
+        }
+        if (args.String("--native") is { } native)
+        {
+            if (!File.Exists(native))
+            {
+                throw new BenchSetupException($"--native {native} does not exist; tools/bench/run.sh coldstart publishes it (needs clang).");
+            }
+            servers.Add(new ColdServer("kiro-mcp (native AOT)", native, ["--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
         }
         // The build output, started the way the README's development configuration starts it: JIT only.
         servers.Add(new ColdServer("kiro-mcp (dotnet build dll)", "dotnet", [RepoRoot.ServerDll(), "--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
