@@ -196,7 +196,7 @@ public class DashboardTests
     public async Task Kiro_mcp_dashboard_serves_the_pages_alone_and_shows_what_a_stdio_server_writes()
     {
         using var workspace = new TempWorkspace();
-        var (dashboard, _, root) = await ServerConnection.LaunchListeningAsync(workspace.Root, [ServerBinary.Path, "dashboard", "--port", "0", "--workspace", workspace.Root]);
+        var (dashboard, _, root) = await ServerConnection.LaunchListeningAsync(workspace.Root, ServerBinary.Path, ["dashboard", "--port", "0", "--workspace", workspace.Root]);
         try
         {
             using var http = new HttpClient();

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kiro.Mcp.Workspace;
 
 namespace Kiro.Mcp.Hooks.Execution;
@@ -9,7 +10,7 @@ namespace Kiro.Mcp.Hooks.Execution;
 /// data like a log (one line per save would make git history noise), in the git-ignored folder the
 /// file watcher never reports, so writing it cannot fire a hook.
 /// </summary>
-public sealed class HookHistory(FileStore store) : IDisposable
+public sealed partial class HookHistory(FileStore store) : IDisposable
 {
     public const string RuntimeFolder = ".kiro/.runtime";
     public const string Path = RuntimeFolder + "/hook-history.json";
@@ -18,11 +19,11 @@ public sealed class HookHistory(FileStore store) : IDisposable
     /// <summary>Output kept per run in the history; the full tail went to whoever waited for the run.</summary>
     public const int MaxStoredOutput = 2000;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    private static readonly HookHistoryJson Json = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -60,7 +61,7 @@ public sealed class HookHistory(FileStore store) : IDisposable
                 {
                     runs.RemoveRange(0, runs.Count - MaxRuns);
                 }
-                return JsonSerializer.Serialize(new { runs }, Json) + "\n";
+                return JsonSerializer.Serialize(new HistoryFile(runs), Json.HistoryFile) + "\n";
             }, cancellationToken);
         }
         finally
@@ -74,13 +75,21 @@ public sealed class HookHistory(FileStore store) : IDisposable
     private async Task<List<HookRun>> LoadAsync(CancellationToken cancellationToken) =>
         Parse((await store.ReadAsync(Path, cancellationToken))?.Text);
 
+    /// <summary>The file: <c>{"runs": [...]}</c>.</summary>
+    private sealed record HistoryFile(List<HookRun> Runs);
+
+    /// <summary>Compile-time metadata (no reflection, AOT-safe), bound to the options above.</summary>
+    [JsonSerializable(typeof(HistoryFile))]
+    [JsonSerializable(typeof(List<HookRun>))]
+    private sealed partial class HookHistoryJson : JsonSerializerContext;
+
     private static List<HookRun> Parse(string? text)
     {
         try
         {
             if (text is not null && JsonDocument.Parse(text).RootElement.TryGetProperty("runs", out var runs))
             {
-                return runs.Deserialize<List<HookRun>>(Json) ?? [];
+                return runs.Deserialize(Json.ListHookRun) ?? [];
             }
         }
         catch (JsonException)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Kiro.Mcp.Server.Audit;
 
@@ -44,7 +45,7 @@ public static class ArgumentSummary
     };
 
     private static JsonElement Digest(string text) =>
-        JsonSerializer.SerializeToElement(new Dictionary<string, object> { ["length"] = text.Length, ["sha256"] = Hash(text) });
+        JsonSerializer.SerializeToElement(new JsonObject { ["length"] = text.Length, ["sha256"] = Hash(text) }, AuditJsonContext.Default.JsonObject);
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -36,7 +36,7 @@ public static class AuditChain
             AuditEntry? entry;
             try
             {
-                entry = JsonSerializer.Deserialize<AuditEntry>(text, AuditEntry.Json);
+                entry = JsonSerializer.Deserialize(text, AuditJsonContext.Default.AuditEntry);
             }
             catch (JsonException e)
             {

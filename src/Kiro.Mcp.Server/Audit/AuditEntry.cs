@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Kiro.Mcp.Server.Audit;
 
@@ -30,10 +29,5 @@ public sealed record AuditEntry(
     IReadOnlyDictionary<string, string>? After)
 {
     /// <summary>How entries are written and read: fixed camelCase names, compact, nulls kept so every line has every field.</summary>
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        WriteIndented = false,
-    };
+    public static JsonSerializerOptions Json => AuditJsonContext.Default.Options;
 }

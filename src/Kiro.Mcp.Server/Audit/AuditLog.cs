@@ -44,7 +44,7 @@ public sealed class AuditLog(string path)
                 Seq = last is null ? 1 : SeqAfter(last.Value, file),
                 Prev = last is null ? AuditChain.Genesis : AuditChain.Hash(last.Value.Line),
             };
-            var line = Encoding.UTF8.GetBytes(prefix + JsonSerializer.Serialize(chained, AuditEntry.Json) + "\n");
+            var line = Encoding.UTF8.GetBytes(prefix + JsonSerializer.Serialize(chained, AuditJsonContext.Default.AuditEntry) + "\n");
             file.Seek(0, SeekOrigin.End);
             await file.WriteAsync(line, cancellationToken);
             // On disk before the lock goes: the next writer, maybe in another process, chains onto this line.
@@ -78,7 +78,7 @@ public sealed class AuditLog(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<AuditEntry>(line, AuditEntry.Json);
+            return JsonSerializer.Deserialize(line, AuditJsonContext.Default.AuditEntry);
         }
         catch (JsonException)
         {

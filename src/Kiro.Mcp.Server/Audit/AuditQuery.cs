@@ -42,7 +42,7 @@ public static class AuditQuery
                 }
             }
         }
-        var newest = kept.Reverse().Select(e => JsonSerializer.SerializeToElement(e, AuditEntry.Json)).ToList();
+        var newest = kept.Reverse().Select(e => JsonSerializer.SerializeToElement(e, AuditJsonContext.Default.AuditEntry)).ToList();
         return newest.Count > size
             ? new AuditPage(newest[..size], kept.ElementAt(1).Seq.ToString(CultureInfo.InvariantCulture))
             : new AuditPage(newest, null);

@@ -9,7 +9,13 @@ namespace Kiro.Mcp.Server.Hosting;
 /// </summary>
 public static class ServerCommand
 {
-    public static string Current => For(Environment.ProcessPath, typeof(ServerCommand).Assembly.Location);
+    public static string Current => For(Environment.ProcessPath, EntryAssembly);
+
+    /// <summary>
+    /// The server's DLL beside the host (an AOT binary has no DLL, but then the host is not dotnet either);
+    /// <c>Assembly.Location</c> is empty in a single-file or native build.
+    /// </summary>
+    private static string EntryAssembly => Path.Combine(AppContext.BaseDirectory, "Kiro.Mcp.Server.dll");
 
     /// <param name="processPath">The running executable: the dotnet host, the tool's shim, or the build's apphost.</param>
     /// <param name="entryAssembly">The server's DLL, for when the host is dotnet.</param>

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Kiro.Mcp.Hooks.Service;
 using Kiro.Mcp.Server.Tools;
 using ModelContextProtocol.Protocol;
@@ -14,10 +13,10 @@ public sealed class HookResources(HookService hooks, HookAccess access)
     [McpServerResource(UriTemplate = "kiro://{workspace}/hooks", Name = "hooks", Title = "Hooks", MimeType = "application/json")]
     [Description("Every hook of the workspace and the user, with findings about the hook files.")]
     public async Task<TextResourceContents> ListAsync(string workspace, CancellationToken cancellationToken) =>
-        new() { Uri = ResourceUris.Hooks(workspace), MimeType = "application/json", Text = JsonSerializer.Serialize(await hooks.ListAsync(cancellationToken), KiroJson.Options) };
+        new() { Uri = ResourceUris.Hooks(workspace), MimeType = "application/json", Text = KiroJson.Serialize(await hooks.ListAsync(cancellationToken)) };
 
     [McpServerResource(UriTemplate = "kiro://{workspace}/hooks/pending", Name = "hooks_pending", Title = "Pending hook prompts", MimeType = "application/json")]
     [Description("Agent hook prompts waiting for this session; subscribe to hear when one arrives.")]
     public TextResourceContents PendingPrompts(string workspace, McpServer server, RequestContext<ReadResourceRequestParams> context) =>
-        new() { Uri = ResourceUris.PendingHooks(workspace), MimeType = "application/json", Text = JsonSerializer.Serialize(new { prompts = hooks.Pending.Peek(HookCaller.Of(server, context.User, access)) }, KiroJson.Options) };
+        new() { Uri = ResourceUris.PendingHooks(workspace), MimeType = "application/json", Text = KiroJson.Serialize(new PendingPromptList(hooks.Pending.Peek(HookCaller.Of(server, context.User, access)))) };
 }

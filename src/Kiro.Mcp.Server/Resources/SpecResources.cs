@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Kiro.Mcp.Server.Tools;
 using Kiro.Mcp.Specs.Service;
 using ModelContextProtocol.Protocol;
@@ -46,5 +45,5 @@ public sealed class SpecResources(SpecService specs)
     }
 
     private static TextResourceContents Json<T>(string uri, T value) =>
-        new() { Uri = uri, MimeType = "application/json", Text = JsonSerializer.Serialize(value, KiroJson.Options) };
+        new() { Uri = uri, MimeType = "application/json", Text = KiroJson.Serialize(value) };
 }

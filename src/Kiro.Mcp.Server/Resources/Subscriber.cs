@@ -52,5 +52,5 @@ public abstract class Subscriber
         }
     }
 
-    public static JsonNode? Parameters<T>(T value) => JsonSerializer.SerializeToNode(value, ModelContextProtocol.McpJsonUtilities.DefaultOptions);
+    public static JsonNode? Parameters<T>(T value) => JsonSerializer.SerializeToNode(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)ModelContextProtocol.McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(T)));
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Kiro.Mcp.Server.Team;
 
@@ -26,16 +25,6 @@ public sealed record TeamConfig
     public WorkspacePolicy? PolicyFor(string workspace) =>
         Workspaces.TryGetValue(workspace, out var own) ? own : Workspaces.GetValueOrDefault("*");
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        // A misspelt key in a security policy must not be silently ignored.
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
-
     /// <summary>Reads the file; a problem comes back as a message naming the file and what to fix, never as a half-read policy.</summary>
     public static (TeamConfig? Config, string? Problem) Load(string path)
     {
@@ -50,7 +39,7 @@ public sealed record TeamConfig
             {
                 return (null, $"The configuration file '{path}' is over 1 MiB; a team policy is a few kilobytes.");
             }
-            var config = JsonSerializer.Deserialize<TeamConfig>(File.ReadAllText(path), Options);
+            var config = JsonSerializer.Deserialize(File.ReadAllText(path), TeamConfigJsonContext.Default.TeamConfig);
             if (config is null)
             {
                 return (null, $"The configuration file '{path}' is empty.");

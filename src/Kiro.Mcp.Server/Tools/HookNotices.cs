@@ -60,6 +60,6 @@ public static class HookNotices
             ["event"] = p.Event,
             ["prompt"] = p.Prompt,
         })]);
-        return JsonSerializer.SerializeToElement(node, KiroJson.Options);
+        return KiroJson.Element(node);
     }
 }

@@ -74,6 +74,6 @@ public static class ReviewNotices
             ["byId"] = r.Request.By.Id,
             ["comment"] = r.Request.Comment,
         })]);
-        return JsonSerializer.SerializeToElement(node, KiroJson.Options);
+        return KiroJson.Element(node);
     }
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using Kiro.Mcp.Server.Hosting;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Workspaces;
@@ -147,7 +146,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         return new CallToolResult
         {
             Content = [new EmbeddedResourceBlock { Resource = new TextResourceContents { Uri = uri, MimeType = export.MediaType, Text = page.Text } }],
-            StructuredContent = JsonSerializer.SerializeToElement(result, KiroJson.Options),
+            StructuredContent = KiroJson.Element(result),
         };
     }
 

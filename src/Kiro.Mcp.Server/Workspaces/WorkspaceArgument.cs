@@ -29,9 +29,7 @@ public static class WorkspaceArgument
                     schema["properties"] = properties;
                 }
                 properties[WorkspaceSelector.Argument] = new JsonObject { ["type"] = "string" };
-                // Parsed from text rather than serialized, which would need reflection (Native AOT has none).
-                using var document = JsonDocument.Parse(schema.ToJsonString());
-                tool.ProtocolTool.InputSchema = document.RootElement.Clone();
+                tool.ProtocolTool.InputSchema = JsonSerializer.SerializeToElement(schema, Tools.KiroJsonContext.Default.JsonObject);
             }
         }
     }

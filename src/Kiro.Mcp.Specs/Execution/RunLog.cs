@@ -8,15 +8,8 @@ namespace Kiro.Mcp.Specs.Execution;
 /// The task runs of one spec, committed with it in <c>.kiro/specs/&lt;spec&gt;/.runs.json</c>: runs in
 /// the order they started, fields in a fixed order, LF — deterministic, and appends merge cleanly.
 /// </summary>
-public static class RunLog
+public static partial class RunLog
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     public static string PathOf(string spec) => $"{Workflow.SpecLayout.Folder(spec)}/.runs.json";
 
@@ -28,7 +21,7 @@ public static class RunLog
         }
         try
         {
-            return JsonSerializer.Deserialize<RunFile>(json, Json)?.Runs ?? [];
+            return JsonSerializer.Deserialize(json, RunLogJson.Default.RunFile)?.Runs ?? [];
         }
         catch (JsonException e)
         {
@@ -36,7 +29,7 @@ public static class RunLog
         }
     }
 
-    public static string Write(IReadOnlyList<TaskRun> runs) => JsonSerializer.Serialize(new RunFile(runs), Json) + "\n";
+    public static string Write(IReadOnlyList<TaskRun> runs) => JsonSerializer.Serialize(new RunFile(runs), RunLogJson.Default.RunFile) + "\n";
 
     /// <summary>Updates the spec's run file under its lock: no other run record can be lost in between.</summary>
     public static Task UpdateAsync(FileStore store, string spec, Func<List<TaskRun>, List<TaskRun>> change, CancellationToken cancellationToken)
@@ -46,4 +39,9 @@ public static class RunLog
     }
 
     private sealed record RunFile(IReadOnlyList<TaskRun> Runs);
+
+    /// <summary>Compile-time metadata: no reflection, so the server also runs as a native (AOT) binary.</summary>
+    [JsonSourceGenerationOptions(WriteIndented = true, NewLine = "\n", PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+    [JsonSerializable(typeof(RunFile))]
+    private sealed partial class RunLogJson : JsonSerializerContext;
 }

@@ -420,7 +420,7 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         for (var i = start; i < traces.Count && page.Count < size; i++)
         {
             // Measured as it goes on the wire; the first criterion of a page is always taken.
-            var length = JsonSerializer.Serialize(traces[i]).Length;
+            var length = JsonSerializer.Serialize(traces[i], TraceJson.Default.CriterionTrace).Length;
             if (page.Count > 0 && characters + length > TracePageCharacters)
             {
                 break;

@@ -10,6 +10,10 @@ public static class ServerBinary
     /// <summary>The same server with the conformance suite's reference fixtures added (tests/Kiro.Mcp.Conformance.Host).</summary>
     public static string ConformanceHostPath => Find("tests", "Kiro.Mcp.Conformance.Host");
 
+    /// <summary>How to launch a build of the server: a DLL through <c>dotnet</c>, a native executable (the AOT binary) directly.</summary>
+    public static (string Command, string[] Prefix) CommandFor(string binary) =>
+        binary.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", [binary]) : (binary, []);
+
     private static string Find(string folder, string project)
     {
         // The test project builds both first (ProjectReferences); use the same configuration.

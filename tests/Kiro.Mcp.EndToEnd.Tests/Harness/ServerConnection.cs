@@ -50,14 +50,16 @@ public sealed class ServerConnection : IAsyncDisposable
     };
 
     /// <param name="userKiro">The server's ~/.kiro; default <see cref="UserKiroDirectory"/>.</param>
-    public static async Task<ServerConnection> StartStdioAsync(string workspace, McpClientOptions? options = null, IReadOnlyList<string>? extraArgs = null, string? userKiro = null)
+    /// <param name="binary">Another build of the server (a DLL, or a native executable such as the AOT binary); default <see cref="ServerBinary.Path"/>.</param>
+    public static async Task<ServerConnection> StartStdioAsync(string workspace, McpClientOptions? options = null, IReadOnlyList<string>? extraArgs = null, string? userKiro = null, string? binary = null)
     {
         var stderr = new ConcurrentQueue<string>();
+        var (command, prefix) = ServerBinary.CommandFor(binary ?? ServerBinary.Path);
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "kiro-mcp",
-            Command = "dotnet",
-            Arguments = [ServerBinary.Path, "--stdio", "--workspace", workspace, "--log-level", "Debug", .. extraArgs ?? []],
+            Command = command,
+            Arguments = [.. prefix, "--stdio", "--workspace", workspace, "--log-level", "Debug", .. extraArgs ?? []],
             StandardErrorLines = stderr.Enqueue,
             EnvironmentVariables = new Dictionary<string, string?> { [UserKiroVariable] = userKiro ?? UserKiroDirectory(workspace) },
         });
@@ -65,9 +67,9 @@ public sealed class ServerConnection : IAsyncDisposable
         return new ServerConnection(client, null, stderr, null);
     }
 
-    public static async Task<ServerConnection> StartHttpAsync(string workspace, IReadOnlyList<string> extraArgs, McpClientOptions? options = null, IDictionary<string, string>? headers = null)
+    public static async Task<ServerConnection> StartHttpAsync(string workspace, IReadOnlyList<string> extraArgs, McpClientOptions? options = null, IDictionary<string, string>? headers = null, string? binary = null)
     {
-        var (process, stderr, endpoint) = await LaunchHttpAsync(workspace, extraArgs);
+        var (process, stderr, endpoint) = await LaunchHttpAsync(workspace, extraArgs, binary);
         try
         {
             var transport = new HttpClientTransport(new HttpClientTransportOptions
@@ -96,14 +98,15 @@ public sealed class ServerConnection : IAsyncDisposable
 
     /// <summary>Starts the HTTP server (or another build of it, such as the conformance host) and waits for its "Listening on" line.</summary>
     public static Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchHttpAsync(string workspace, IReadOnlyList<string> extraArgs, string? binary = null) =>
-        LaunchListeningAsync(workspace, [binary ?? ServerBinary.Path, "--http", "--port", "0", "--workspace", workspace, .. extraArgs]);
+        LaunchListeningAsync(workspace, binary ?? ServerBinary.Path, ["--http", "--port", "0", "--workspace", workspace, .. extraArgs]);
 
-    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> (a server, or <c>kiro-mcp dashboard</c>) and waits for its "Listening on" line.</summary>
-    public static async Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchListeningAsync(string workspace, IReadOnlyList<string> arguments)
+    /// <summary>Runs <paramref name="binary"/> (the server's DLL or a native binary) with <paramref name="arguments"/> (a server, or <c>kiro-mcp dashboard</c>) and waits for its "Listening on" line.</summary>
+    public static async Task<(Process Process, ConcurrentQueue<string> Stderr, Uri Endpoint)> LaunchListeningAsync(string workspace, string binary, IReadOnlyList<string> arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var (command, prefix) = ServerBinary.CommandFor(binary);
+        var info = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         info.Environment[UserKiroVariable] = UserKiroDirectory(workspace);
-        foreach (var arg in arguments)
+        foreach (var arg in prefix.Concat(arguments))
         {
             info.ArgumentList.Add(arg);
         }

@@ -82,7 +82,8 @@ public sealed partial class ToolPackage : IAsyncLifetime
     }
 
     /// <summary>Runs a command to completion; a non-zero exit fails with everything it printed.</summary>
-    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments)
+    /// <param name="timeout">How long the command may take; default 10 minutes.</param>
+    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in arguments)
@@ -97,10 +98,10 @@ public sealed partial class ToolPackage : IAsyncLifetime
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
+        using var cancel = new CancellationTokenSource(timeout ?? CommandTimeout);
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(cancel.Token);
         }
         catch (OperationCanceledException)
         {

@@ -15,7 +15,7 @@ namespace Kiro.Mcp.Bench;
 /// </summary>
 internal static class ColdStartBench
 {
-    public static readonly string[] Options = ["--runs", "--tool", "--node-server"];
+    public static readonly string[] Options = ["--runs", "--tool", "--native", "--node-server"];
 
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(60);
 
@@ -68,6 +68,26 @@ internal static class ColdStartBench
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{server.Name,-28} {initialize[server.Name].Median,17:F0} ms {call.Median,23:F0} ms {call.P95,7:F0} ms {(rss.Count == 0 ? "-" : $"{Median(rss):F0} MB"),15} {call.Median / firstCall[baseline].Median,11:F2}x"));
             }
+
+            // JIT work at start-up: one more launch of each of ours with the runtime listing every method it compiles.
+            // A native binary has no JIT, so its count is 0 by construction, and measured the same way.
+            var jitted = new List<string>();
+            foreach (var server in servers.Where(s => s.Name.StartsWith("kiro-mcp", StringComparison.Ordinal)))
+            {
+                var list = Path.Combine(Path.GetTempPath(), $"kiro-mcp-jit-{Guid.NewGuid():N}.txt");
+                await LaunchOnceAsync(server, new Dictionary<string, string> { ["DOTNET_JitStdOutFile"] = list, ["DOTNET_JitDisasmSummary"] = "1" });
+                var count = File.Exists(list) ? File.ReadLines(list).Count(l => l.Contains("JIT compiled", StringComparison.Ordinal)) : 0;
+                File.Delete(list);
+                Console.WriteLine($"{server.Name,-28} methods JIT-compiled up to the first tools/call: {count:N0}");
+                jitted.Add($"{server.Name} {count:N0}");
+            }
+
+            var node = servers.FirstOrDefault(s => s.Name.StartsWith("server-filesystem", StringComparison.Ordinal));
+            var ours = servers.Where(s => s != node).Select(s => string.Create(CultureInfo.InvariantCulture,
+                $"{s.Name} {firstCall[s.Name].Median:F0} ms{(node is null ? "" : $" ({firstCall[s.Name].Median / firstCall[node.Name].Median:F2}×)")}"));
+            BenchTable.Record("stdio spawn → first tools/call answered (median)", string.Join("; ", ours),
+                node is null ? "" : string.Create(CultureInfo.InvariantCulture, $"server-filesystem {firstCall[node.Name].Median:F0} ms"));
+            BenchTable.Record("methods JIT-compiled up to the first tools/call", string.Join("; ", jitted));
             return 0;
         }
         finally
@@ -87,6 +107,14 @@ internal static class ColdStartBench
             }
             servers.Add(new ColdServer("kiro-mcp (installed tool)", tool, ["--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
         }
+        if (args.String("--native") is { } native)
+        {
+            if (!File.Exists(native))
+            {
+                throw new BenchSetupException($"--native {native} does not exist; tools/bench/run.sh coldstart publishes it (needs clang).");
+            }
+            servers.Add(new ColdServer("kiro-mcp (native AOT)", native, ["--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
+        }
         // The build output, started the way the README's development configuration starts it: JIT only.
         servers.Add(new ColdServer("kiro-mcp (dotnet build dll)", "dotnet", [RepoRoot.ServerDll(), "--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
         if (args.String("--node-server") is { } script)
@@ -100,7 +128,7 @@ internal static class ColdStartBench
         return servers;
     }
 
-    private static async Task<(TimeSpan Initialize, TimeSpan FirstCall, double? RssMegabytes)> LaunchOnceAsync(ColdServer server)
+    private static async Task<(TimeSpan Initialize, TimeSpan FirstCall, double? RssMegabytes)> LaunchOnceAsync(ColdServer server, Dictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(server.Command)
         {
@@ -109,6 +137,10 @@ internal static class ColdStartBench
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? [])
+        {
+            info.Environment[name] = value;
+        }
         foreach (var argument in server.Arguments)
         {
             info.ArgumentList.Add(argument);

@@ -7,7 +7,7 @@ namespace Kiro.Mcp.Bench;
 /// </summary>
 internal static class TableBench
 {
-    public static readonly string[] Options = ["--tool", "--node-server", "--feed", "--tool-path", "--seconds"];
+    public static readonly string[] Options = ["--tool", "--native", "--node-server", "--feed", "--tool-path", "--seconds"];
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
@@ -33,7 +33,7 @@ internal static class TableBench
         {
             Console.WriteLine("== coldstart");
             var cold = new List<string>();
-            foreach (var option in new[] { "--tool", "--node-server" })
+            foreach (var option in new[] { "--tool", "--native", "--node-server" })
             {
                 if (args.String(option) is { } value)
                 {

@@ -10,7 +10,7 @@ internal static class TomlFile
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(text, (TomlSerializerOptions?)null);
+            return TomlSerializer.Deserialize(text, TomlModelContext.Default.TomlTable);
         }
         catch (TomlException)
         {
