@@ -5,7 +5,6 @@ using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Kiro.Mcp.Server.Dashboard;
 
@@ -19,8 +18,7 @@ public static class DashboardEndpoints
     public static void MapDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/", (WorkspaceCatalog catalog) =>
-            Slices.WorkspacesView.Create(new WorkspacesPage(catalog.Entries.Select(e => e.Name).ToList())));
+        app.MapGet("/", Workspaces);
         app.MapGet("/w/{workspace}", SpecsAsync);
         app.MapGet("/w/{workspace}/specs/{spec}", SpecAsync);
         app.MapGet("/w/{workspace}/specs/{spec}/trace", TraceAsync);
@@ -29,6 +27,12 @@ public static class DashboardEndpoints
         app.MapGet("/w/{workspace}/events", DashboardEvents.StreamAsync);
         app.MapGet("/assets/{name}", DashboardAssets.Serve);
     }
+
+    // Handlers declare IResult: the Request Delegate Generator cannot see the slice types another generator makes.
+#pragma warning disable CA1859 // see above
+    private static IResult Workspaces(WorkspaceCatalog catalog) =>
+        Slices.WorkspacesView.Create(new WorkspacesPage(catalog.Entries.Select(e => e.Name).ToList()));
+#pragma warning restore CA1859
 
     private static async Task<IResult> SpecsAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
     {
@@ -152,9 +156,17 @@ public static class DashboardEndpoints
     /// the reviewer saw (a document changed since is refused as stale), the user's identity and role, the second-person rule.
     /// </summary>
     private static async Task<IResult> DecideAsync(
-        string workspace, string spec, [FromForm] string document, [FromForm] string version, [FromForm] string decision, [FromForm] string? comment,
-        WorkspaceCatalog catalog, WorkspacePool pool, ServerSettings settings, HttpContext http, CancellationToken cancellationToken)
+        string workspace, string spec, IAntiforgery antiforgery, WorkspaceCatalog catalog, WorkspacePool pool, ServerSettings settings,
+        HttpContext http, CancellationToken cancellationToken)
     {
+        // Checked here, before the form is read: a page of another site can post a form to a local server, but it cannot
+        // read the token this server put in its own page.
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.Text("The form's antiforgery token is missing or wrong. Reload the page and decide again.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var (document, version, decision, comment) = (form["document"].ToString(), form["version"].ToString(), form["decision"].ToString(), (string?)form["comment"]);
         if (catalog.Find(workspace) is not { } entry)
         {
             return NotFound($"No workspace '{workspace}'.");

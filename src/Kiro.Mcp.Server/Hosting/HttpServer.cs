@@ -125,7 +125,6 @@ public static class HttpServer
             app.MapMcp(Path);
             app.MapMcp(Path + "/{" + WorkspaceEndpoint.RouteValue + "}");
         }
-        app.UseAntiforgery();
         app.MapDashboard();
         return app;
     }
