@@ -30,7 +30,9 @@ public sealed record AuthConfig
     public string? PublicUrl { get; init; }
 
     /// <summary>The claim that carries a user's groups (role mapping by group). Default "groups".</summary>
-    public string GroupsClaim { get; init; } = "groups";
+    // "set", not "init": source-generated JSON assigns every init-only property of the type, so a key absent from the
+    // file would replace this default with null or 0; a settable property is assigned only when its key is present.
+    public string GroupsClaim { get; set; } = "groups";
 
     public string? Problem()
     {

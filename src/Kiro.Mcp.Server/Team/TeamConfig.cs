@@ -14,7 +14,9 @@ public sealed record TeamConfig
     public AuthConfig? Auth { get; init; }
 
     /// <summary>Policies by workspace name; <c>"*"</c> applies to every workspace without one of its own.</summary>
-    public IReadOnlyDictionary<string, WorkspacePolicy> Workspaces { get; init; } = new Dictionary<string, WorkspacePolicy>();
+    // "set", not "init": source-generated JSON assigns every init-only property of the type, so a key absent from the
+    // file would replace this default with null or 0; a settable property is assigned only when its key is present.
+    public IReadOnlyDictionary<string, WorkspacePolicy> Workspaces { get; set; } = new Dictionary<string, WorkspacePolicy>();
 
     public RateLimitConfig? RateLimit { get; init; }
 

@@ -10,7 +10,9 @@ public sealed record WorkspacePolicy
     public Role? DefaultRole { get; init; }
 
     /// <summary>Roles by <c>user:ID</c>, <c>email:ADDRESS</c> or <c>group:NAME</c>; a user gets the highest that applies.</summary>
-    public IReadOnlyDictionary<string, Role> Roles { get; init; } = new Dictionary<string, Role>();
+    // "set", not "init": source-generated JSON assigns every init-only property of the type, so a key absent from the
+    // file would replace this default with null or 0; a settable property is assigned only when its key is present.
+    public IReadOnlyDictionary<string, Role> Roles { get; set; } = new Dictionary<string, Role>();
 
     /// <summary>True: whoever wrote a document's current version cannot approve it.</summary>
     public bool SecondPersonApproval { get; init; }
