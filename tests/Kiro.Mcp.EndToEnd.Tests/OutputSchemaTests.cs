@@ -53,6 +53,9 @@ public class OutputSchemaTests
         await CallAsync("hook_history", new { });
         await CallAsync("hook_pending", new { });
         await CallAsync("audit_list", new { });
+        Git.Init(workspace.Root);
+        Git.CommitAll(workspace.Root, "All of it");
+        await CallAsync("spec_impact", new { @base = "HEAD" });
 
         var tools = await server.Client.ListToolsAsync();
         Assert.Equal(tools.Select(t => t.Name).Order(), results.Keys.Order());

@@ -13,7 +13,7 @@ public partial class ToolSurfaceTests
 {
     private static readonly string[] ToolNames =
     [
-        "spec_list", "spec_create", "spec_read", "spec_write", "spec_validate", "spec_approve", "spec_status", "spec_trace", "spec_export",
+        "spec_list", "spec_create", "spec_read", "spec_write", "spec_validate", "spec_approve", "spec_status", "spec_trace", "spec_export", "spec_impact",
         "task_list", "task_next", "task_start", "task_context", "task_complete", "task_set_status", "task_plan",
         "steering_list", "steering_read", "steering_context", "steering_write",
         "hook_list", "hook_create", "hook_run", "hook_pending", "hook_history",

@@ -5,6 +5,7 @@ using Kiro.Mcp.Server.Protocol;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Tools;
 using Kiro.Mcp.Specs.Execution;
+using Kiro.Mcp.Specs.Impact;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Steering.References;
 using Kiro.Mcp.Steering.Service;
@@ -72,6 +73,7 @@ public static class KiroMcpRegistration
         services.AddSingleton<SpecService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<GitHistory>();
+        services.AddSingleton<ImpactAnalyzer>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<SteeringIndex>();
         services.AddSingleton<SteeringLoader>();
@@ -117,6 +119,7 @@ public static class KiroMcpRegistration
             .WithTools<HookTools>(KiroJson.Options)
             .WithTools<SteeringGenerationTools>(KiroJson.Options)
             .WithTools<AuditTools>(KiroJson.Options)
+            .WithTools<ImpactTools>(KiroJson.Options)
             .WithResources<SpecResources>()
             .WithResources<SteeringResources>()
             .WithResources<HookResources>()

@@ -21,7 +21,8 @@ namespace Kiro.Mcp.Server.Protocol;
 /// Input schemas lose <c>"default": null</c>, which says nothing an absent argument does not. Annotations lose
 /// the title the SDK copies from the tool's own <c>title</c>, and every hint equal to the protocol's default
 /// (readOnlyHint false, destructiveHint true, idempotentHint false, openWorldHint true), which a client assumes
-/// when the hint is absent. Descriptions stay as the tools wrote them.
+/// when the hint is absent; a read-only tool also loses destructiveHint and idempotentHint, which the protocol reads
+/// only when readOnlyHint is false. Descriptions stay as the tools wrote them.
 /// </para>
 /// </remarks>
 public static class ToolListTrimming
@@ -60,6 +61,13 @@ public static class ToolListTrimming
             annotations.DestructiveHint = annotations.DestructiveHint == true ? null : annotations.DestructiveHint;
             annotations.IdempotentHint = annotations.IdempotentHint == false ? null : annotations.IdempotentHint;
             annotations.OpenWorldHint = annotations.OpenWorldHint == true ? null : annotations.OpenWorldHint;
+            // The protocol gives destructiveHint and idempotentHint meaning only when readOnlyHint is false: a tool that
+            // changes nothing says nothing more with them.
+            if (annotations.ReadOnlyHint == true)
+            {
+                annotations.DestructiveHint = null;
+                annotations.IdempotentHint = null;
+            }
         }
     }
 

@@ -23,6 +23,7 @@ public static class ToolRoles
         ["spec_validate"] = Role.Reader,
         ["spec_status"] = Role.Reader,
         ["spec_trace"] = Role.Reader,
+        ["spec_impact"] = Role.Reader,
         ["spec_export"] = Role.Reader,
         ["task_list"] = Role.Reader,
         ["task_next"] = Role.Reader,

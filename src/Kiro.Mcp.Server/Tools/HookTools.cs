@@ -11,11 +11,11 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class HookTools(HookService hooks, HookAccess access)
 {
     [McpServerTool(Name = "hook_list", Title = "List hooks", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists the workspace's and the user's hooks with whether each fires, its last run, and problems in the hook files.")]
+    [Description("The workspace's and the user's hooks: whether each fires, its last run, problems in the hook files.")]
     public Task<HookList> ListAsync(CancellationToken cancellationToken = default) => hooks.ListAsync(cancellationToken);
 
     [McpServerTool(Name = "hook_create", Title = "Create a hook", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Creates a Kiro hook in .kiro/hooks: on a trigger, run a shell command or hand a prompt to the assistant.")]
+    [Description("Creates a hook in .kiro/hooks: on a trigger, runs a shell command or hands the assistant a prompt.")]
     public Task<HookCreated> CreateAsync(
         RequestContext<CallToolRequestParams> context,
         [Description("Unique, e.g. 'Lint on save'.")] string name,
@@ -32,7 +32,7 @@ public sealed class HookTools(HookService hooks, HookAccess access)
     }
 
     [McpServerTool(Name = "hook_run", Title = "Run a hook", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Runs a hook now, whatever its trigger, optionally for one file; returns how it ended and its output's tail.")]
+    [Description("Runs a hook now, whatever its trigger, optionally for one file; returns its outcome and output tail.")]
     public Task<HookRunResult> RunAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,

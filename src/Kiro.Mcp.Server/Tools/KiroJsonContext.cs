@@ -5,6 +5,7 @@ using Kiro.Mcp.Hooks.Service;
 using Kiro.Mcp.Server.Audit;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Specs.Execution;
+using Kiro.Mcp.Specs.Impact;
 using Kiro.Mcp.Specs.Service;
 using Kiro.Mcp.Steering.Generation.Service;
 using Kiro.Mcp.Steering.Service;
@@ -53,6 +54,7 @@ namespace Kiro.Mcp.Server.Tools;
 [JsonSerializable(typeof(HookHistoryPage))]
 [JsonSerializable(typeof(PendingList))]
 [JsonSerializable(typeof(AuditPage))]
+[JsonSerializable(typeof(ImpactReport))]
 // Resource bodies and what notices add to a structured result.
 [JsonSerializable(typeof(List<SpecSummary>))]
 [JsonSerializable(typeof(PendingPromptList))]

@@ -18,7 +18,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     private const string ConfirmKey = "approve";
 
     [McpServerTool(Name = "spec_list", Title = "List specs", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists the specs with phase, approvals and task progress, a page at a time.")]
+    [Description("The specs with phase, approvals and task progress, paged.")]
     public Task<SpecPage> ListAsync(
         [Description("nextCursor of the previous page.")] string? cursor = null,
         [Description("1-200 (default 50).")] int? limit = null,
@@ -33,13 +33,13 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         [Description("Kebab-case, e.g. 'workout-logging'.")] string name,
         [Description("'feature' or 'bugfix' (starts with bugfix.md).")] string type = "feature",
         [Description("For features: 'requirements-first' or 'design-first'.")] string workflow = "requirements-first",
-        [Description("True for a quick spec: all three documents, no approval gates.")] bool quick = false,
-        [Description("The feature or bug; becomes the first document's introduction.")] string? description = null,
+        [Description("All three documents at once, no approval gates.")] bool quick = false,
+        [Description("The feature or bug; the first document's introduction.")] string? description = null,
         CancellationToken cancellationToken = default) =>
         specs.CreateAsync(name, ParseType(type), ParseWorkflow(workflow), quick, description, Caller.Writer(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "spec_read", Title = "Read a spec document", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Reads a spec document, or one section of it by heading, with the version to pass to spec_write.")]
+    [Description("A spec document, or one section by heading, with the version for spec_write.")]
     public Task<DocumentText> ReadAsync(
         string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
@@ -48,27 +48,27 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         specs.ReadAsync(spec, document, section, cancellationToken);
 
     [McpServerTool(Name = "spec_write", Title = "Write a spec document", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Writes a spec document or one section, if its phase gate is open; returns the new version, findings and next step.")]
+    [Description("Writes a spec document or section if its phase gate is open; returns the version, findings and next step.")]
     public Task<WriteOutcome> WriteAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
         string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
-        [Description("Markdown: the document, or the section's body (start with a heading line to rename it).")] string content,
+        [Description("Markdown: the document or the section's body (a leading heading renames it).")] string content,
         [Description("Heading of the section to replace; omit for the whole document.")] string? section = null,
         [Description("From spec_read; refused if the file changed since.")] string? expectedVersion = null,
         CancellationToken cancellationToken = default) =>
         specs.WriteAsync(spec, document, content, section, expectedVersion, Caller.Writer(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "spec_validate", Title = "Validate a spec", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Checks a spec (EARS, vague terms, numbering, sections, task format, references, coverage); returns findings with hints.")]
+    [Description("Lints a spec (EARS, vague terms, numbering, sections, task format, references, coverage): findings with hints.")]
     public Task<SpecValidation> ValidateAsync(
         string spec,
         CancellationToken cancellationToken = default) =>
         specs.ValidateAsync(spec, cancellationToken);
 
     [McpServerTool(Name = "spec_approve", Title = "Approve a spec document", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Records the user's approval of a document's current version (confirmed in the client when it can) or their request for changes.")]
+    [Description("Records the user's approval of a document's current version (confirmed in the client if it can), or a request for changes.")]
     public async Task<ApprovalOutcome> ApproveAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
@@ -122,10 +122,10 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         specs.StatusAsync(spec, cancellationToken);
 
     [McpServerTool(Name = "spec_trace", Title = "Trace requirements", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Maps each acceptance criterion to the tasks and design properties that cite it, a page at a time.")]
+    [Description("Each acceptance criterion with the tasks and properties citing it and its test state, paged.")]
     public Task<SpecTrace> TraceAsync(
         string spec,
-        [Description("A requirement number ('2') or criterion id ('2.3'); omit for all.")] string? requirement = null,
+        [Description("A requirement ('2') or criterion ('2.3'); omit for all.")] string? requirement = null,
         [Description("nextCursor of the previous page.")] string? cursor = null,
         [Description("1-200 (default 200, fewer when long).")] int? limit = null,
         CancellationToken cancellationToken = default) =>

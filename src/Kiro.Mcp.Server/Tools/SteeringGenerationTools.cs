@@ -10,7 +10,7 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class SteeringGenerationTools(SteeringGenerator generator)
 {
     [McpServerTool(Name = "steering_generate", Title = "Generate steering documents", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Writes product.md, tech.md and structure.md to .kiro/steering from the workspace's projects, manifests, CI, git and README; keeps hand-edited files (with a diff) unless force.")]
+    [Description("Writes .kiro/steering/product.md, tech.md and structure.md from the projects, manifests, CI, git and README; keeps hand-edited files (with a diff) unless force.")]
     public Task<SteeringGeneration> GenerateAsync(
         IProgress<ProgressNotificationValue> progress,
         [Description("product, tech and/or structure; omit for all.")] string[]? documents = null,

@@ -9,12 +9,12 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class SteeringTools(SteeringService steering)
 {
     [McpServerTool(Name = "steering_list", Title = "List steering", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists the steering documents (.kiro/steering, ~/.kiro/steering, AGENTS.md) with inclusion and findings.")]
+    [Description("The steering documents (.kiro/steering, ~/.kiro/steering, AGENTS.md) with inclusion and findings.")]
     public Task<SteeringList> ListAsync(CancellationToken cancellationToken = default) =>
         steering.ListAsync(cancellationToken);
 
     [McpServerTool(Name = "steering_read", Title = "Read steering", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Reads one steering document with its #[[file:…]] references expanded, and the version to pass to steering_write.")]
+    [Description("A steering document with #[[file:…]] references expanded, and the version for steering_write.")]
     public Task<SteeringText> ReadAsync(
         [Description("Name from steering_list, e.g. 'tech' or 'src/api/AGENTS.md'.")] string name,
         [Description("False for the text as written (to edit it).")] bool expand = true,
@@ -22,7 +22,7 @@ public sealed class SteeringTools(SteeringService steering)
         steering.ReadAsync(name, expand, cancellationToken);
 
     [McpServerTool(Name = "steering_context", Title = "Steering for files", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The steering that applies to the files you will work on (always, fileMatch, AGENTS.md, named) and the auto documents you may ask for.")]
+    [Description("Steering for the files you will work on (always, fileMatch, AGENTS.md, named) and the auto documents you may ask for.")]
     public Task<SteeringContext> ContextAsync(
         [Description("Workspace-relative, e.g. ['src/api/users.ts'].")] string[] paths,
         [Description("Manual or auto documents to add.")] string[]? include = null,
@@ -30,7 +30,7 @@ public sealed class SteeringTools(SteeringService steering)
         steering.ContextAsync(paths ?? [], include ?? [], cancellationToken);
 
     [McpServerTool(Name = "steering_write", Title = "Write steering", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Writes .kiro/steering/<name>.md with front matter for its inclusion mode; refused if the file changed since expectedVersion.")]
+    [Description("Writes .kiro/steering/<name>.md with front matter for its inclusion; refused if changed since expectedVersion.")]
     public Task<SteeringWriteOutcome> WriteAsync(
         [Description("Without .md: letters, digits, '-', '_', e.g. 'api-design'.")] string name,
         [Description("Markdown body, or a whole file with front matter (then omit the options).")] string content,

@@ -11,7 +11,7 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class TaskTools(TaskService tasks)
 {
     [McpServerTool(Name = "task_list", Title = "List tasks", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists a spec's tasks in order with status, requirements and dependencies, a page at a time.")]
+    [Description("A spec's tasks in order with status, requirements and dependencies, paged.")]
     public Task<TaskPage> ListAsync(
         string spec,
         [Description("Only this status: not_started, queued, in_progress or done.")] string? status = null,
@@ -28,7 +28,7 @@ public sealed class TaskTools(TaskService tasks)
         tasks.NextAsync(spec, cancellationToken);
 
     [McpServerTool(Name = "task_start", Title = "Start a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Marks a task in progress ([-]) once tasks.md is approved and its dependencies are done; returns its execution context.")]
+    [Description("Marks a task [-] once tasks.md is approved and its dependencies are done; returns its context.")]
     public Task<TaskContext> StartAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
@@ -39,7 +39,7 @@ public sealed class TaskTools(TaskService tasks)
         tasks.StartAsync(spec, taskId, restart, Caller.Name(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "task_context", Title = "Task context", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("A task's execution context: details, the criteria it implements, relevant design sections, steering and Kiro's rules.")]
+    [Description("A task's context: details, criteria it implements, relevant design sections, steering, Kiro's rules.")]
     public Task<TaskContext> ContextAsync(
         string spec,
         [Description("E.g. '2.1'.")] string taskId,
@@ -47,14 +47,14 @@ public sealed class TaskTools(TaskService tasks)
         tasks.ContextAsync(spec, taskId, cancellationToken);
 
     [McpServerTool(Name = "task_complete", Title = "Complete a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Runs the task's '_Verify: <cmd>_' line (else verify.command in .kiro/settings/kiro-mcp.json); only if it passes marks the task done ([x]), records the run, returns the next task.")]
+    [Description("Runs the task's '_Verify: <cmd>_' line (else verify.command in .kiro/settings/kiro-mcp.json); if it passes, marks the task [x], records the run, returns the next task.")]
     public Task<TaskCompletion> CompleteAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
         string spec,
         [Description("E.g. '2.1'.")] string taskId,
         [Description("What was done, stored with the run.")] string? summary = null,
-        [Description("False skips verification (needed where the user has not trusted the workspace; ask them first).")] bool verify = true,
+        [Description("False skips verification (ask the user first; needed in an untrusted workspace).")] bool verify = true,
         CancellationToken cancellationToken = default) =>
         tasks.CompleteAsync(spec, taskId, summary, verify, Caller.Name(server, context.User), cancellationToken);
 

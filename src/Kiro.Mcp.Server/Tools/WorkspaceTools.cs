@@ -11,7 +11,7 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class WorkspaceTools(WorkspaceCatalog catalog, WorkspacePool pool)
 {
     [McpServerTool(Name = "workspace_list", Title = "List workspaces", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists the workspaces (repositories) this server serves, with spec and open task counts; pass a name as 'workspace' to any other tool.")]
+    [Description("The workspaces (repositories) served, with spec and open task counts; pass a name as 'workspace' to other tools.")]
     [WorkspaceFree]
     public async Task<WorkspaceList> ListAsync(RequestContext<ModelContextProtocol.Protocol.CallToolRequestParams> context, CancellationToken cancellationToken = default)
     {

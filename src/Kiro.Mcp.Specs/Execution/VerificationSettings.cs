@@ -9,6 +9,8 @@ namespace Kiro.Mcp.Specs.Execution;
 /// <summary>
 /// Which command verifies a task: the task's own <c>_Verify: &lt;command&gt;_</c> line, or the workspace
 /// default in <c>.kiro/settings/kiro-mcp.json</c>: <c>{"verify": {"command": "dotnet test", "timeoutSeconds": 600}}</c>.
+/// <c>"results": "TestResults/*.trx"</c> names the JUnit XML or TRX files the command writes: their tagged tests become
+/// the run's evidence (<see cref="Evidence.ResultsFiles"/>).
 /// </summary>
 public static partial class VerificationSettings
 {
@@ -41,6 +43,33 @@ public static partial class VerificationSettings
             }
         }
         return (string.IsNullOrWhiteSpace(own) ? command : own, timeout);
+    }
+
+    /// <summary>The <c>verify.results</c> glob, checked (a plain relative path inside the workspace), or null when none is set.</summary>
+    /// <exception cref="KiroException">settings_invalid, or results_outside_workspace for a glob that leaves the workspace.</exception>
+    public static async Task<string?> ResultsAsync(FileStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var settings = await store.ReadAsync(Path, cancellationToken);
+        if (settings is null)
+        {
+            return null;
+        }
+        string? results;
+        try
+        {
+            results = JsonNode.Parse(settings.Text)?["verify"]?["results"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new KiroException("settings_invalid", $"'{Path}' is not valid ({e.Message}). verify.results is one glob, e.g. {{\"verify\": {{\"command\": \"dotnet test --logger trx\", \"results\": \"TestResults/*.trx\"}}}}.");
+        }
+        if (string.IsNullOrWhiteSpace(results))
+        {
+            return null;
+        }
+        Evidence.ResultsFiles.CheckPattern(results.Trim());
+        return results.Trim();
     }
 
     /// <summary>True when the task carries its own <c>_Verify: &lt;command&gt;_</c> line.</summary>

@@ -11,10 +11,13 @@ namespace Kiro.Mcp.Specs.Impact;
 /// </summary>
 public sealed class ImpactAnalyzer(GitHistory git)
 {
-    /// <exception cref="KiroException">A revision names no commit (revision_not_found), or the workspace is not in a git repository.</exception>
+    /// <exception cref="KiroException">A revision is malformed (revision_invalid) or names no commit (revision_not_found), or the
+    /// workspace is not in a git repository.</exception>
     public ImpactReport Analyze(string baseRevision, string? headRevision)
     {
         var head = headRevision ?? "HEAD";
+        RevisionName.Check("base", baseRevision);
+        RevisionName.Check("head", head);
         if (git.Head() is null)
         {
             throw new KiroException("not_a_repository", "The workspace is not in a git repository with a commit; impact compares two commits.");

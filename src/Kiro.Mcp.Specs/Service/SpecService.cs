@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Specs.Evidence;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Export;
 using Kiro.Mcp.Specs.Lifecycle;
@@ -383,6 +384,8 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var tasks = snapshot.Documents.Tasks?.Tasks ?? [];
         var properties = snapshot.Documents.Design?.Properties ?? [];
         var filter = requirement?.Trim();
+        var evidence = LatestEvidence(snapshot.Runs);
+        var anyEvidence = evidence.Count > 0;
         var traces = new List<CriterionTrace>();
         foreach (var req in requirements)
         {
@@ -392,13 +395,21 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
                 {
                     continue;
                 }
+                var citing = tasks.Where(t => t.Requirements.Contains(criterion.Id) || t.Requirements.Contains(req.Id)).Select(t => Traced(t, snapshot.Runs)).ToList();
+                var tests = evidence.GetValueOrDefault(criterion.Id);
                 traces.Add(new CriterionTrace(
                     criterion.Id,
                     req.Title is null ? $"Requirement {req.Id}" : $"Requirement {req.Id}: {req.Title}",
                     criterion.Text,
-                    tasks.Where(t => t.Requirements.Contains(criterion.Id) || t.Requirements.Contains(req.Id))
-                        .Select(t => Traced(t, snapshot.Runs)).ToList(),
-                    properties.Where(p => p.Validates.Contains(criterion.Id)).Select(p => $"Property {p.Number}: {p.Title}").ToList()));
+                    citing,
+                    properties.Where(p => p.Validates.Contains(criterion.Id)).Select(p => $"Property {p.Number}: {p.Title}").ToList())
+                {
+                    State = tests is { Failed.Count: > 0 } ? "failing"
+                        : tests is { Passed.Count: > 0 } ? "verified"
+                        : citing.Count == 0 ? "uncovered"
+                        : anyEvidence ? "untested" : "covered",
+                    Evidence = tests,
+                });
             }
         }
         if (!string.IsNullOrEmpty(filter) && traces.Count == 0)
@@ -477,6 +488,23 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         var runsFile = await store.ReadAsync(runsPath, cancellationToken);
         var runs = new Lazy<IReadOnlyList<TaskRun>>(() => index.Runs(runsPath, runsFile));
         return new SpecSnapshot(spec, config, state, workflow, files, new SpecDocuments(criteria, design, tasks), runs) { RunLogVersion = runsFile?.Version };
+    }
+
+    /// <summary>
+    /// Each criterion's latest recorded test evidence (<see cref="RunEvidence"/>, from the verifications of any task's runs):
+    /// a later run that says nothing of a criterion leaves its earlier evidence standing.
+    /// </summary>
+    private static Dictionary<string, CriterionEvidence> LatestEvidence(IReadOnlyList<TaskRun> runs)
+    {
+        var latest = new Dictionary<string, CriterionEvidence>(StringComparer.Ordinal);
+        foreach (var recorded in runs.Select(r => r.Evidence).OfType<RunEvidence>().OrderBy(e => e.At))
+        {
+            foreach (var (id, tests) in recorded.Criteria)
+            {
+                latest[id] = tests;
+            }
+        }
+        return latest;
     }
 
     /// <summary>A task with the commits and files of its completed runs.</summary>

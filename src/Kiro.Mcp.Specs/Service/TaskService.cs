@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kiro.Mcp.Specs.Documents;
+using Kiro.Mcp.Specs.Evidence;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Lifecycle;
 using Kiro.Mcp.Specs.Planning;
@@ -167,6 +168,8 @@ public sealed class TaskService(
         // As in StartAsync: a broken run log fails the call before anything runs or changes.
         _ = snapshot.Runs;
         CommandResult? verification = null;
+        RunEvidence? evidence = null;
+        var evidenceNote = "";
         if (verify)
         {
             var (command, timeout) = await VerificationSettings.ForAsync(store, task, cancellationToken);
@@ -188,11 +191,22 @@ public sealed class TaskService(
                         $"({(snapshot.Workflow.Quick ? "a quick spec has no approvals" : "tasks.md is not approved or changed since")}); on a shared server only signed-off commands run. " +
                         $"Ask an approver to approve tasks.md (spec_approve), or, if the user agrees the task is done without that check, call task_complete with verify: false.");
                 }
+                // Checked before anything runs: a glob that leaves the workspace is refused, not tried.
+                var results = await VerificationSettings.ResultsAsync(store, cancellationToken);
+                var since = clock.GetUtcNow();
                 verification = await runner.RunAsync(command, timeout, cancellationToken);
+                if (results is not null)
+                {
+                    (evidence, evidenceNote) = ReadEvidence(snapshot, task, results, since, verification.Succeeded);
+                }
                 if (!verification.Succeeded)
                 {
+                    if (evidence is not null)
+                    {
+                        await RecordFailingEvidenceAsync(spec, task.Id, evidence, cancellationToken);
+                    }
                     return new TaskCompletion(spec, task.Id, false, verification, [], View(task, GraphOf(snapshot.Documents.Tasks!, cancellationToken)),
-                        $"Verification failed ({(verification.TimedOut ? "timed out" : $"exit code {verification.ExitCode}")}): task {task.Id} stays in progress. Fix the cause shown in the output, then call task_complete again.");
+                        $"Verification failed ({(verification.TimedOut ? "timed out" : $"exit code {verification.ExitCode}")}): task {task.Id} stays in progress.{evidenceNote} Fix the cause shown in the output, then call task_complete again.");
                 }
             }
         }
@@ -243,6 +257,7 @@ public sealed class TaskService(
                 Verification = verification is null ? null : new RunVerification(verification.Command, verification.ExitCode, verification.DurationMs),
                 Summary = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim(),
                 Basis = TaskDrift.BasisOf(snapshot, task),
+                Evidence = evidence,
             };
             if (index >= 0)
             {
@@ -260,9 +275,53 @@ public sealed class TaskService(
         var verified = verification is null ? (verify ? " (no verification command is configured: set one in .kiro/settings/kiro-mcp.json or a _Verify: line)" : " (not verified)") : " and verified";
         return new TaskCompletion(spec, task.Id, true, verification, markedDone, next.Task,
             next.Task is null
-                ? $"Task {task.Id} is done{verified}. Stop and let the user review. {next.NextStep}"
-                : $"Task {task.Id} is done{verified}. Stop and let the user review; then the next task is {next.Task.Id} '{next.Task.Title}'.");
+                ? $"Task {task.Id} is done{verified}.{evidenceNote} Stop and let the user review. {next.NextStep}"
+                : $"Task {task.Id} is done{verified}.{evidenceNote} Stop and let the user review; then the next task is {next.Task.Id} '{next.Task.Title}'.");
     }
+
+    /// <summary>
+    /// The evidence in the results files the verification wrote, linked to this spec's criteria, and a sentence for the
+    /// result. A results glob or file that leads outside the workspace fails the call: the task is not marked done.
+    /// </summary>
+    private (RunEvidence? Evidence, string Note) ReadEvidence(SpecSnapshot snapshot, TaskItem task, string results, DateTimeOffset since, bool succeeded)
+    {
+        ResultsRead read;
+        try
+        {
+            read = ResultsFiles.Read(store, results, since);
+        }
+        catch (KiroException e) when (e.Code == "results_outside_workspace")
+        {
+            throw new KiroException(e.Code, e.Message + (succeeded ? $" The verification passed, but task {task.Id} stays in progress until the evidence can be read." : ""));
+        }
+        var skipped = read.Notes.Count == 0 ? "" : $" Skipped: {string.Join("; ", read.Notes.Take(3))}{(read.Notes.Count > 3 ? "; …" : "")}.";
+        if (read.Files.Count == 0)
+        {
+            return (null, $" No results file matching verify.results ('{results}') was written by the verification.{skipped}");
+        }
+        var linked = EvidenceLinker.Link(snapshot, read.Tests);
+        var evidence = RunEvidence.Of(clock.GetUtcNow(), read.Files, linked);
+        var failing = evidence.Criteria.Count(c => c.Value.Failed.Count > 0);
+        var note = $" Test evidence from {read.Files.Count} results file{(read.Files.Count == 1 ? "" : "s")}: {evidence.Criteria.Count - failing} criteria verified, {failing} failing" +
+            (linked.Unknown.Count > 0 ? $"; tags naming what the spec lacks: {string.Join(", ", linked.Unknown.Take(3))}" : "") + "." + skipped;
+        return (evidence, note);
+    }
+
+    /// <summary>Keeps a failed verification's evidence on the task's unfinished run: failing tests are what the trace must show.</summary>
+    private Task RecordFailingEvidenceAsync(string spec, string taskId, RunEvidence evidence, CancellationToken cancellationToken) =>
+        UpdateRunsAsync(spec, runs =>
+        {
+            var index = runs.FindLastIndex(r => r.Task == taskId && r.CompletedAt is null);
+            if (index >= 0)
+            {
+                runs[index] = runs[index] with { Evidence = evidence };
+            }
+            else
+            {
+                runs.Add(new TaskRun(taskId, null, null, null, Evidence: evidence));
+            }
+            return runs;
+        }, cancellationToken);
 
     public async Task<TaskPlan> PlanAsync(string spec, CancellationToken cancellationToken)
     {

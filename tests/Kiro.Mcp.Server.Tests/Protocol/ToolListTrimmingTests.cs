@@ -48,6 +48,27 @@ public class ToolListTrimmingTests
     }
 
     [Fact]
+    public void A_read_only_tool_loses_the_hints_the_protocol_reads_only_for_tools_that_write()
+    {
+        var reader = new ModelContextProtocol.Protocol.Tool
+        {
+            Name = "r", InputSchema = Parse("""{"type":"object"}"""),
+            Annotations = new() { ReadOnlyHint = true, IdempotentHint = true, DestructiveHint = false, OpenWorldHint = false },
+        };
+        var writer = new ModelContextProtocol.Protocol.Tool
+        {
+            Name = "w", InputSchema = Parse("""{"type":"object"}"""),
+            Annotations = new() { ReadOnlyHint = false, IdempotentHint = true, DestructiveHint = false, OpenWorldHint = false },
+        };
+
+        ToolListTrimming.Trim(reader);
+        ToolListTrimming.Trim(writer);
+
+        Assert.Equal((true, null, null, false), (reader.Annotations.ReadOnlyHint, reader.Annotations.IdempotentHint, reader.Annotations.DestructiveHint, reader.Annotations.OpenWorldHint));
+        Assert.Equal((null, true, false, false), (writer.Annotations.ReadOnlyHint, writer.Annotations.IdempotentHint, writer.Annotations.DestructiveHint, writer.Annotations.OpenWorldHint));
+    }
+
+    [Fact]
     public void An_input_schema_loses_only_its_defaults_of_null()
     {
         var trimmed = ToolListTrimming.TrimInput(Parse("""
