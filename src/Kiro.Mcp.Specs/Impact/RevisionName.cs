@@ -17,16 +17,17 @@ public static partial class RevisionName
     public static void Check(string argument, string? revision)
     {
         if (revision is null || revision.Length is 0 or > MaxLength || !Shape().IsMatch(revision)
-            || revision.Contains("..", StringComparison.Ordinal) || revision.Contains("//", StringComparison.Ordinal)
+            || revision.Contains("..", StringComparison.Ordinal) || revision.Contains("//", StringComparison.Ordinal) || revision.Contains("@{", StringComparison.Ordinal)
             || revision.Split('/').Any(part => part.StartsWith('.') || part.EndsWith(".lock", StringComparison.Ordinal)))
         {
             var shown = revision is null ? "nothing" : $"'{(revision.Length > 80 ? revision[..80] + "…" : revision)}'";
             throw new KiroException("revision_invalid",
-                $"{argument} is {shown}, which is not a revision impact accepts. Pass a branch, tag or sha of this repository, optionally with ~N or ^N (e.g. 'main', 'origin/main', 'v1.2', 'HEAD~1'); ranges, paths and reflog entries are refused.");
+                $"{argument} is {shown}, which is not a revision impact accepts. Pass a branch, tag or sha of this repository, optionally with ~N or ^N (e.g. 'main', 'origin/main', 'v1.2', 'HEAD~1'); ranges (..), paths (:), reflog entries (@{{) and names starting with '-' are refused.");
         }
     }
 
-    // Starts with a letter or digit; names of letters, digits, '.', '_', '-', '/'; then any ~N / ^N steps.
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/\-]*(?:[~^][0-9]{0,4})*\z", RegexOptions.CultureInvariant)]
+    // Never starting with '-' (an option to any git that sees it); names of the characters branch names use in practice
+    // (letters, digits, . _ - / + # @ , = %); then any ~N / ^N steps. No ':', space, '{' or control character.
+    [GeneratedRegex(@"^[A-Za-z0-9_@][A-Za-z0-9._/+#@,=%\-]*(?:[~^][0-9]{0,4})*\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

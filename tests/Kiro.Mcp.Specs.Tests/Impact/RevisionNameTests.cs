@@ -12,6 +12,8 @@ public sealed class RevisionNameTests
     [InlineData("HEAD~2")]
     [InlineData("HEAD^")]
     [InlineData("feature/x-y_z^2~1")]
+    [InlineData("fix#12+hotfix")]
+    [InlineData("@")]
     [InlineData("0123456789abcdef0123456789abcdef01234567")]
     public void Branches_tags_shas_and_ancestry_steps_are_accepted(string revision) => RevisionName.Check("base", revision);
 
