@@ -303,7 +303,7 @@ public sealed class TaskService(
         var evidence = RunEvidence.Of(clock.GetUtcNow(), read.Files, linked);
         var failing = evidence.Criteria.Count(c => c.Value.Failed.Count > 0);
         var note = $" Test evidence from {read.Files.Count} results file{(read.Files.Count == 1 ? "" : "s")}: {evidence.Criteria.Count - failing} criteria verified, {failing} failing" +
-            (linked.Unknown.Count > 0 ? $"; tags naming what the spec lacks: {string.Join(", ", linked.Unknown.Take(3))}" : "") + "." + skipped;
+            (linked.Unknown.Count > 0 ? $"; tags naming what the spec lacks: {string.Join(", ", linked.Unknown.Take(3).Select(u => u.Length > 120 ? u[..120] + "…" : u))}" : "") + "." + skipped;
         return (evidence, note);
     }
 
