@@ -30,7 +30,8 @@ public partial class DashboardTeamTests
         // No bearer header in a browser: the dashboard asks for a sign-in and comes back afterwards.
         Assert.Equal("Sign in", await page.Locator("h1").InnerTextAsync());
         await page.GetByLabel("Token").FillAsync("not-a-token-of-this-server");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var refused = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(), r => r.Url.EndsWith("/sign-in", StringComparison.Ordinal));
+        Assert.Equal(401, refused.Status);
         Assert.Contains("not accepted", await page.GetByRole(AriaRole.Alert).InnerTextAsync());
         await Browser.ScreenshotAsync(page, "dashboard-sign-in");
         await page.GetByLabel("Token").FillAsync(BobSecret);
@@ -183,6 +184,42 @@ public partial class DashboardTeamTests
         finally
         {
             ServerConnection.Stop(second);
+        }
+    }
+
+    [Fact]
+    public async Task A_jwt_from_the_teams_issuer_signs_in_and_an_expired_one_does_not()
+    {
+        using var workspace = TeamDashboard.MakeWorkspace();
+        var issuer = new TestTokens(workspace.Parent);
+        var config = TeamConfigFile.Write(workspace.Parent, new
+        {
+            auth = TeamConfigFile.Auth(issuer),
+            workspaces = new Dictionary<string, object> { ["*"] = new { defaultRole = "reader" } },
+        }, "jwt-team.json");
+        var (server, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, ["--config", config]);
+        try
+        {
+            var root = new Uri(endpoint, "/");
+            var cookie = await SignInAsync(root, issuer.Mint("u-42", name: "Dana"));
+            var page = await WithCookie(root, cookie);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("Signed in as <strong>Dana</strong>", await page.Content.ReadAsStringAsync());
+
+            // Checked by JwtBearer as on /mcp: expired, or signed by another key, is no sign-in.
+            foreach (var refused in new[] { issuer.Mint("u-42", lifetime: -TimeSpan.FromHours(1)), new TestTokens(workspace.Parent).Mint("u-42") })
+            {
+                var cookies = new CookieContainer();
+                using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies });
+                var (field, token) = AntiforgeryOf(await http.GetStringAsync(new Uri(root, "/sign-in")));
+                var response = await http.PostAsync(new Uri(root, "/sign-in"), new FormUrlEncodedContent(new Dictionary<string, string> { [field!] = token!, ["token"] = refused }));
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+                Assert.Null(cookies.GetCookies(root)["kiro-dashboard"]);
+            }
+        }
+        finally
+        {
+            ServerConnection.Stop(server);
         }
     }
 

@@ -34,7 +34,8 @@ public static class DashboardAccess
         ArgumentNullException.ThrowIfNull(next);
         if (http.Request.Path.StartsWithSegments(WorkspacePrefix, out var rest) && rest.Value is { Length: > 1 } tail)
         {
-            var name = Uri.UnescapeDataString(tail[1..].Split('/')[0]);
+            // The segment as routing hands it to the page's handler (the path is decoded once already): both see one name.
+            var name = tail[1..].Split('/')[0];
             if (!MayRead(http, name))
             {
                 http.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -39,8 +39,9 @@ public static class DashboardSignIn
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var page = new SignInPage(tokens.FormFieldName, tokens.RequestToken!, IsLocal(returnUrl) ? returnUrl! : "/", problem, settings.Team?.Auth is not null);
-        http.Response.StatusCode = status;
-        return Slices.SignInView.Create(page);
+        var slice = Slices.SignInView.Create(page);
+        slice.StatusCode = status;
+        return slice;
     }
 #pragma warning restore CA1859
 
