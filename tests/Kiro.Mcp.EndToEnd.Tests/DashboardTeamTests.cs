@@ -223,6 +223,32 @@ public partial class DashboardTeamTests
         }
     }
 
+    [Fact]
+    public async Task A_user_without_a_role_in_the_workspace_is_refused_its_pages_and_their_live_updates()
+    {
+        using var workspace = TeamDashboard.MakeWorkspace();
+        var config = TeamConfigFile.Write(workspace.Parent, new
+        {
+            workspaces = new Dictionary<string, object> { ["*"] = new { roles = new Dictionary<string, string> { ["user:alice"] = "admin" } } },
+        }, "closed-team.json");
+        var (server, _, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, ["--token", "alice=" + AliceSecret, "--token", "carol=" + CarolSecret, "--config", config]);
+        try
+        {
+            using var carol = Bearer(CarolSecret);
+            using var alice = Bearer(AliceSecret);
+            // Carol signed in, but the policy gives her no role here: what spec_status would refuse her, the pages refuse too.
+            foreach (var path in new[] { "/w/workspace", $"/w/workspace/specs/{Spec}", $"/w/workspace/specs/{Spec}/diff/requirements", "/w/workspace/steering", "/w/workspace/hooks", "/w/workspace/events" })
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, (await carol.GetAsync(new Uri(endpoint, path), HttpCompletionOption.ResponseHeadersRead)).StatusCode);
+            }
+            Assert.Equal(HttpStatusCode.OK, (await alice.GetAsync(new Uri(endpoint, $"/w/workspace/specs/{Spec}"))).StatusCode);
+        }
+        finally
+        {
+            ServerConnection.Stop(server);
+        }
+    }
+
     /// <summary>A tool call that must succeed, and its structured result.</summary>
     private static async Task<JsonElement> Ok(McpClient client, string tool, object arguments)
     {
