@@ -1,4 +1,7 @@
+using System.Text.Json;
+using Kiro.Mcp.Server.Audit;
 using Kiro.Mcp.Server.Hosting;
+using Kiro.Mcp.Server.Http;
 using Kiro.Mcp.Server.Team;
 using Kiro.Mcp.Server.Workspaces;
 using Kiro.Mcp.Specs.Service;
@@ -25,7 +28,13 @@ public static class DashboardEndpoints
         app.MapGet("/w/{workspace}/specs/{spec}/diff/{document}", DiffAsync);
         app.MapPost("/w/{workspace}/specs/{spec}/decide", DecideAsync);
         app.MapGet("/w/{workspace}/events", DashboardEvents.StreamAsync);
-        app.MapGet("/assets/{name}", DashboardAssets.Serve);
+        // The stylesheet and script are the same for everyone, and the sign-in page needs them before anyone has signed in.
+        app.MapGet("/assets/{name}", DashboardAssets.Serve).AllowAnonymous();
+        app.MapDashboardPages();
+        if (KiroAuthentication.IsOn(app.Services.GetRequiredService<ServerSettings>()))
+        {
+            app.MapDashboardSignIn();
+        }
     }
 
     // Handlers declare IResult: the Request Delegate Generator cannot see the slice types another generator makes.
@@ -172,45 +181,65 @@ public static class DashboardEndpoints
             return NotFound($"No workspace '{workspace}'.");
         }
         var identity = CallerIdentity.Of(http.User);
-        if (RoleResolver.RoleIn(settings, identity, workspace) < Role.Approver)
-        {
-            return Results.Problem($"Approving needs the approver role in '{workspace}'.", statusCode: StatusCodes.Status403Forbidden);
-        }
         var actor = new Actor(identity.Id, identity.Name, identity.Email, identity.Verified, "dashboard");
         var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
         using (lease)
         {
             var specs = host.Services.GetRequiredService<SpecService>();
-            string notice;
-            try
+            async Task<string> DecideCoreAsync()
             {
+                // Not "role < Approver": a user with no role at all (null) would compare false and pass.
+                if (!(RoleResolver.RoleIn(settings, identity, workspace) >= Role.Approver))
+                {
+                    throw new KiroException("role_required", $"Approving needs the approver role in '{workspace}'; you ({identity.Name}) do not have it.");
+                }
                 if (decision == "request_changes")
                 {
                     await specs.RequestChangesAsync(spec, document, actor, comment, cancellationToken);
-                    notice = "changes_requested";
+                    return "changes_requested";
                 }
-                else
+                var secondPerson = Tools.Caller.NeedsSecondPerson(settings, workspace, actor);
+                // The gates and the second-person rule, as for spec_approve; then the version the reviewer saw must
+                // still be the document's, or they approved text that is no longer there.
+                var current = await specs.CheckApprovableAsync(spec, document, actor, secondPerson, cancellationToken);
+                if (current != version)
                 {
-                    var secondPerson = Tools.Caller.NeedsSecondPerson(settings, workspace, actor);
-                    // The gates and the second-person rule, as for spec_approve; then the version the reviewer saw must
-                    // still be the document's, or they approved text that is no longer there.
-                    var current = await specs.CheckApprovableAsync(spec, document, actor, secondPerson, cancellationToken);
-                    if (current != version)
-                    {
-                        return Results.Problem($"{document}.md changed after the page was loaded. Reload, read the new text and decide again.",
-                            statusCode: StatusCodes.Status409Conflict, title: "version_conflict");
-                    }
-                    var outcome = await specs.ApproveAsync(spec, document, version, actor, comment, secondPerson, cancellationToken);
-                    notice = outcome.Approved ? "approved" : "not_approved";
+                    throw new KiroException("version_conflict", $"{document}.md changed after the page was loaded. Reload, read the new text and decide again.");
                 }
+                var outcome = await specs.ApproveAsync(spec, document, version, actor, comment, secondPerson, cancellationToken);
+                return outcome.Approved ? "approved" : "not_approved";
+            }
+            string notice;
+            try
+            {
+                // Logged as spec_approve is over MCP (AuditFilter): same tool name, arguments, outcome and document versions.
+                notice = http.RequestServices.GetRequiredService<AuditLogs>().For(workspace) is { } log
+                    ? await new AuditedCall(log, identity, workspace, "spec_approve", spec, ApproveArguments(spec, document, decision == "request_changes" ? decision : "approve", comment)).RunAsync(
+                        specs, http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System,
+                        http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(DashboardEndpoints)), DecideCoreAsync, _ => "ok", cancellationToken)
+                    : await DecideCoreAsync();
             }
             catch (KiroException e)
             {
-                return Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: e.Code);
+                // Plain text like the other refusals: ProblemDetails would need JSON serialisation by reflection, which is off.
+                return Results.Text($"[{e.Code}] {e.Message}", "text/plain; charset=utf-8",
+                    statusCode: e.Code == "role_required" ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict);
             }
             // Post/redirect/get: a reload does not submit the decision again.
             return Results.Redirect($"/w/{Uri.EscapeDataString(workspace)}/specs/{Uri.EscapeDataString(spec)}?notice={notice}#document-{Uri.EscapeDataString(document)}");
         }
+    }
+
+    /// <summary>The arguments spec_approve would have had, for the audit log (the comment becomes spec_approve's 'note').</summary>
+    private static Dictionary<string, JsonElement> ApproveArguments(string spec, string document, string decision, string? comment)
+    {
+        var arguments = new System.Text.Json.Nodes.JsonObject { ["spec"] = spec, ["document"] = document, ["decision"] = decision };
+        if (!string.IsNullOrEmpty(comment))
+        {
+            arguments["note"] = comment;
+        }
+        return JsonSerializer.SerializeToElement(arguments, AuditJsonContext.Default.JsonObject).EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
     }
 
     /// <summary>Plain text, not JSON: nothing to serialise (the server has no reflection-based JSON).</summary>

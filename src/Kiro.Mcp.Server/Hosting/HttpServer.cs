@@ -112,6 +112,8 @@ public static class HttpServer
         // The rate limiter sits between authentication (it counts per user) and authorization (so a flood of
         // anonymous requests is limited per address before it is refused).
         app.UseKiroAuthentication(settings, between: settings.Team?.RateLimit is null ? null : () => app.UseRateLimiter());
+        // A workspace's dashboard pages need a role in it, as its MCP tools do.
+        app.Use(DashboardAccess.RequireReaderAsync);
         // Protocol edges the SDK answers wrongly (a 500, a 200), checked after authentication so an anonymous
         // caller learns nothing about sessions.
         app.UseMiddleware<ContentTypeMiddleware>();

@@ -24,6 +24,11 @@ public static class KiroAuthentication
 {
     private const string SelectorScheme = "Kiro";
 
+    private const string ChallengeScheme = "KiroChallenge";
+
+    /// <summary>The scheme of an <c>Authorization: Bearer</c> header: a static secret or a JWT, whichever it is.</summary>
+    public const string BearerScheme = "KiroBearer";
+
     public static bool IsOn(ServerSettings settings) => settings.Tokens.Count > 0 || settings.Team?.Auth is not null;
 
     public static void AddKiroAuthentication(this IServiceCollection services, ServerSettings settings)
@@ -35,16 +40,25 @@ public static class KiroAuthentication
         var tokens = new StaticTokens(settings.Tokens);
         services.AddSingleton(tokens);
         var auth = settings.Team?.Auth;
+        // With an issuer, a 401 says where its metadata is, so OAuth clients find the authorization server.
+        var bearerChallenge = auth is null ? StaticTokenHandler.SchemeName : McpAuthenticationDefaults.AuthenticationScheme;
         var builder = services.AddAuthentication(options =>
         {
             options.DefaultAuthenticateScheme = SelectorScheme;
-            // With an issuer, a 401 says where its metadata is, so OAuth clients find the authorization server.
-            options.DefaultChallengeScheme = auth is null ? StaticTokenHandler.SchemeName : McpAuthenticationDefaults.AuthenticationScheme;
+            options.DefaultChallengeScheme = ChallengeScheme;
         });
-        builder.AddPolicyScheme(SelectorScheme, "Static token or JWT", options =>
+        // A browser on the dashboard has no Authorization header: its sign-in cookie carries the token it pasted
+        // (DashboardCookie). /mcp never accepts the cookie: MCP clients send the header, and a cookie there would let
+        // any page the browser shows act for its user.
+        builder.AddPolicyScheme(SelectorScheme, "Bearer token, or the dashboard's sign-in cookie", options =>
+            options.ForwardDefaultSelector = context => DashboardCookie.Applies(context) ? DashboardCookie.SchemeName : BearerScheme);
+        builder.AddPolicyScheme(ChallengeScheme, "Bearer challenge, or the dashboard's sign-in page", options =>
+            options.ForwardDefaultSelector = context => DashboardCookie.Applies(context) ? DashboardCookie.SchemeName : bearerChallenge);
+        builder.AddPolicyScheme(BearerScheme, "Static token or JWT", options =>
             options.ForwardDefaultSelector = context =>
                 auth is null || tokens.UserOf(context) is not null ? StaticTokenHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme);
         builder.AddScheme<AuthenticationSchemeOptions, StaticTokenHandler>(StaticTokenHandler.SchemeName, null);
+        builder.AddCookie(DashboardCookie.SchemeName, DashboardCookie.Configure);
         if (auth is not null)
         {
             builder.AddJwtBearer(options => ConfigureJwt(options, auth));
