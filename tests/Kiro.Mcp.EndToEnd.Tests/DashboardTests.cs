@@ -178,6 +178,49 @@ public class DashboardTests
     }
 
     [Fact]
+    public async Task One_caller_cannot_hold_open_more_than_eight_live_update_streams()
+    {
+        await using var fixture = await DashboardFixture.StartAsync();
+        // Each stream keeps a connection and its workspace loaded: a script opening them in a loop must hit a wall.
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var events = new Uri(fixture.Endpoint, $"/w/{fixture.Name}/events");
+        var open = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                var stream = await http.GetAsync(events, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+                open.Add(stream);
+            }
+            using (var ninth = await http.GetAsync(events, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken))
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, ninth.StatusCode);
+                Assert.NotNull(ninth.Headers.RetryAfter);
+            }
+
+            // A closed stream gives its place back.
+            open[0].Dispose();
+            open.RemoveAt(0);
+            await Poll.UntilAsync(async () =>
+            {
+                var again = await http.GetAsync(events, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+                if (again.StatusCode == HttpStatusCode.OK)
+                {
+                    open.Add(again);
+                    return true;
+                }
+                again.Dispose();
+                return false;
+            }, "a place to free up after a stream closed");
+        }
+        finally
+        {
+            open.ForEach(r => r.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task Html_in_a_document_is_shown_as_text_never_run()
     {
         await using var fixture = await DashboardFixture.StartAsync();

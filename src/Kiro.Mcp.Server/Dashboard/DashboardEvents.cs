@@ -13,11 +13,20 @@ public static class DashboardEvents
     /// <summary>A comment line this often keeps proxies and the browser from closing an idle stream.</summary>
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
-    public static async Task StreamAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, HttpContext http, CancellationToken cancellationToken)
+    public static async Task StreamAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, DashboardStreams streams, HttpContext http, CancellationToken cancellationToken)
     {
         if (catalog.Find(workspace) is not { } entry)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        using var open = streams.TryOpen(http);
+        if (open is null)
+        {
+            // The page still works: it just does not update itself until a stream frees up.
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = "30";
+            await http.Response.WriteAsync($"Too many live-update streams open: at most {DashboardStreams.PerCaller} per user and {DashboardStreams.Total} in all.", cancellationToken);
             return;
         }
         // The lease keeps the workspace (and its watcher) loaded while a page watches it.

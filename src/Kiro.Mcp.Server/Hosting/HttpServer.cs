@@ -67,6 +67,7 @@ public static class HttpServer
         builder.Services.AddKiroAuthentication(settings);
         // The dashboard's forms (approve, request changes) carry a token a page of another origin cannot read.
         builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton<DashboardStreams>();
         if (settings.Team?.RateLimit is { } rateLimit)
         {
             builder.Services.AddKiroRateLimits(rateLimit);
