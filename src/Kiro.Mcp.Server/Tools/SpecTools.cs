@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Kiro.Mcp.Server.Apps;
 using Kiro.Mcp.Server.Hosting;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Workspaces;
@@ -18,7 +19,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     private const string ConfirmKey = "approve";
 
     [McpServerTool(Name = "spec_list", Title = "List specs", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists the specs with phase, approvals and task progress, a page at a time.")]
+    [Description("The specs with phase, approvals and task progress, paged.")]
     public Task<SpecPage> ListAsync(
         [Description("nextCursor of the previous page.")] string? cursor = null,
         [Description("1-200 (default 50).")] int? limit = null,
@@ -33,7 +34,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         [Description("Kebab-case, e.g. 'workout-logging'.")] string name,
         [Description("'feature' or 'bugfix' (starts with bugfix.md).")] string type = "feature",
         [Description("For features: 'requirements-first' or 'design-first'.")] string workflow = "requirements-first",
-        [Description("True for a quick spec: all three documents, no approval gates.")] bool quick = false,
+        [Description("A quick spec: all three documents, no approval gates.")] bool quick = false,
         [Description("The feature or bug; becomes the first document's introduction.")] string? description = null,
         CancellationToken cancellationToken = default) =>
         specs.CreateAsync(name, ParseType(type), ParseWorkflow(workflow), quick, description, Caller.Writer(server, context.User), cancellationToken);
@@ -43,7 +44,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     public Task<DocumentText> ReadAsync(
         string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
-        [Description("A heading, e.g. 'Requirement 2'; omit for the whole document.")] string? section = null,
+        [Description("A heading, e.g. 'Requirement 2'; omit for all.")] string? section = null,
         CancellationToken cancellationToken = default) =>
         specs.ReadAsync(spec, document, section, cancellationToken);
 
@@ -55,7 +56,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
         [Description("Markdown: the document, or the section's body (start with a heading line to rename it).")] string content,
-        [Description("Heading of the section to replace; omit for the whole document.")] string? section = null,
+        [Description("Heading of the section to replace; omit for all.")] string? section = null,
         [Description("From spec_read; refused if the file changed since.")] string? expectedVersion = null,
         CancellationToken cancellationToken = default) =>
         specs.WriteAsync(spec, document, content, section, expectedVersion, Caller.Writer(server, context.User), cancellationToken);
@@ -68,7 +69,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         specs.ValidateAsync(spec, cancellationToken);
 
     [McpServerTool(Name = "spec_approve", Title = "Approve a spec document", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Records the user's approval of a document's current version (confirmed in the client when it can) or their request for changes.")]
+    [Description("Records the user's approval of a document's current version (confirmed in the client if it can), or a request for changes.")]
     public async Task<ApprovalOutcome> ApproveAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
@@ -114,25 +115,27 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         return await specs.ApproveAsync(spec, document, version, actor, note, secondPerson, cancellationToken);
     }
 
+    [McpMeta("ui", JsonValue = AppViews.StatusMeta)]
     [McpServerTool(Name = "spec_status", Title = "Spec status", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("A spec's phase, each document's approval (none, approved, stale, changes_requested), task counts and the next action.")]
+    [Description("A spec's phase, each document's approval (none, approved, stale, changes_requested), task counts, next action.")]
     public Task<SpecStatus> StatusAsync(
         string spec,
         CancellationToken cancellationToken = default) =>
         specs.StatusAsync(spec, cancellationToken);
 
+    [McpMeta("ui", JsonValue = AppViews.TraceMeta)]
     [McpServerTool(Name = "spec_trace", Title = "Trace requirements", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Maps each acceptance criterion to the tasks and design properties that cite it, a page at a time.")]
+    [Description("Each acceptance criterion with the tasks and design properties citing it, paged.")]
     public Task<SpecTrace> TraceAsync(
         string spec,
-        [Description("A requirement number ('2') or criterion id ('2.3'); omit for all.")] string? requirement = null,
+        [Description("Requirement ('2') or criterion ('2.3'); omit for all.")] string? requirement = null,
         [Description("nextCursor of the previous page.")] string? cursor = null,
         [Description("1-200 (default 200, fewer when long).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         specs.TraceAsync(spec, requirement, cursor, limit, cancellationToken);
 
     [McpServerTool(Name = "spec_export", Title = "Export a spec", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ExportResult))]
-    [Description("Exports a spec for a tracker as an embedded resource, in pages when large.")]
+    [Description("Exports a spec for a tracker as an embedded resource, paged when large.")]
     public async Task<CallToolResult> ExportAsync(
         string spec,
         [Description("'json' (model with stable ids), 'csv' (Jira import) or 'github' (issues).")] string format = "json",

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Kiro.Mcp.Server.Apps;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Service;
 using ModelContextProtocol.Protocol;
@@ -11,7 +12,7 @@ namespace Kiro.Mcp.Server.Tools;
 public sealed class TaskTools(TaskService tasks)
 {
     [McpServerTool(Name = "task_list", Title = "List tasks", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Lists a spec's tasks in order with status, requirements and dependencies, a page at a time.")]
+    [Description("A spec's tasks in order with status, requirements and dependencies, paged.")]
     public Task<TaskPage> ListAsync(
         string spec,
         [Description("Only this status: not_started, queued, in_progress or done.")] string? status = null,
@@ -39,7 +40,7 @@ public sealed class TaskTools(TaskService tasks)
         tasks.StartAsync(spec, taskId, restart, Caller.Name(server, context.User), cancellationToken);
 
     [McpServerTool(Name = "task_context", Title = "Task context", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("A task's execution context: details, the criteria it implements, relevant design sections, steering and Kiro's rules.")]
+    [Description("A task's execution context: details, its criteria, relevant design sections, steering and Kiro's rules.")]
     public Task<TaskContext> ContextAsync(
         string spec,
         [Description("E.g. '2.1'.")] string taskId,
@@ -47,7 +48,7 @@ public sealed class TaskTools(TaskService tasks)
         tasks.ContextAsync(spec, taskId, cancellationToken);
 
     [McpServerTool(Name = "task_complete", Title = "Complete a task", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Runs the task's '_Verify: <cmd>_' line (else verify.command in .kiro/settings/kiro-mcp.json); only if it passes marks the task done ([x]), records the run, returns the next task.")]
+    [Description("Runs the task's '_Verify: <cmd>_' (else verify.command in .kiro/settings/kiro-mcp.json); if it passes, marks the task done ([x]), records the run, returns the next task.")]
     public Task<TaskCompletion> CompleteAsync(
         McpServer server,
         RequestContext<CallToolRequestParams> context,
@@ -67,8 +68,9 @@ public sealed class TaskTools(TaskService tasks)
         CancellationToken cancellationToken = default) =>
         tasks.SetStatusAsync(spec, taskId, status, cancellationToken);
 
+    [McpMeta("ui", JsonValue = AppViews.PlanMeta)]
     [McpServerTool(Name = "task_plan", Title = "Task plan", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The task dependency graph: edges, parallel waves, critical path, cycles, unknown ids and file collisions.")]
+    [Description("Task dependency graph: edges, parallel waves, critical path, cycles, unknown ids, file collisions.")]
     public Task<TaskPlan> PlanAsync(
         string spec,
         CancellationToken cancellationToken = default) =>
