@@ -33,8 +33,20 @@ const html = template.replace("/*STYLE*/", () => style).replace("/*SCRIPT*/", ()
 await write("apps/spec-views.html", html);
 await write("apps/spec-views.html.gz", gzipSync(Buffer.from(html), { level: constants.Z_BEST_COMPRESSION }));
 
-// mermaid is large (about 5 MB minified); gzip keeps the server's assembly small, and browsers take it as it is.
-const mermaid = await bundle("./src/dashboard/mermaid.js");
+// mermaid is large; two optional parts that Kiro's diagrams don't use are left out (a third of it): the ELK layout
+// engine (elkjs, only for diagrams that ask for "layout: elk") and KaTeX (only for $$math$$ in labels). Such a diagram
+// fails to draw and stays as its source text. gzip then keeps the server's assembly small; browsers take it as it is.
+const leftOut = {
+  name: "left-out",
+  setup(build) {
+    build.onResolve({ filter: /^(elkjs|katex)(\/|$)/ }, (args) => ({ path: args.path, namespace: "left-out" }));
+    build.onLoad({ filter: /.*/, namespace: "left-out" }, (args) => ({
+      contents: `const unavailable = () => { throw new Error(${JSON.stringify(args.path + " is not bundled with Kiro.Mcp")}); };
+        export default new Proxy(unavailable, { get: (_, key) => (typeof key === "symbol" || key === "__esModule" ? undefined : unavailable()), construct: unavailable, apply: unavailable });`,
+    }));
+  },
+};
+const mermaid = await bundle("./src/dashboard/mermaid.js", { plugins: [leftOut] });
 await write("dashboard/mermaid.js.gz", gzipSync(Buffer.from(mermaid), { level: constants.Z_BEST_COMPRESSION }));
 
 await write("test-host/app-bridge.js", await bundle("./src/test-host/app-bridge.js"));
