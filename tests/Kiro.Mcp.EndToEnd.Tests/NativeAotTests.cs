@@ -67,5 +67,11 @@ public class NativeAotTests(NativeServer native) : IClassFixture<NativeServer>
         using var status = JsonDocument.Parse(Assert.IsType<TextResourceContents>(Assert.Single(read.Contents)).Text);
         Assert.Equal("native", status.RootElement.GetProperty("spec").GetString());
         Assert.Equal(3, status.RootElement.GetProperty("documents").GetArrayLength());
+
+        // MCP Apps: spec_status's ui:// view in its _meta, and the view inflated from the bundle embedded at build time.
+        Assert.Equal("ui://kiro/status", Assert.Single(tools, t => t.Name == "spec_status").ProtocolTool.Meta!["ui"]!["resourceUri"]!.GetValue<string>());
+        var view = Assert.IsType<TextResourceContents>(Assert.Single((await server.Client.ReadResourceAsync("ui://kiro/status")).Contents));
+        Assert.Equal("text/html;profile=mcp-app", view.MimeType);
+        Assert.StartsWith("<!DOCTYPE html>", view.Text, StringComparison.Ordinal);
     }
 }

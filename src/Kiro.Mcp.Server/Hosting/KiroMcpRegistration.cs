@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Kiro.Mcp.Server.Apps;
 using Kiro.Mcp.Server.Audit;
 using Kiro.Mcp.Server.Prompts;
 using Kiro.Mcp.Server.Protocol;
@@ -123,6 +124,7 @@ public static class KiroMcpRegistration
             .WithResources<SpecResources>()
             .WithResources<SteeringResources>()
             .WithResources<HookResources>()
+            .WithResources<AppResources>()
             .WithListResourcesHandler(WorkspaceResourceList.HandleAsync)
             .WithPrompts<SpecPrompts>(KiroJson.Options)
             .WithPrompts<SteeringPrompts>(KiroJson.Options)

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Kiro.Mcp.Server.Apps;
 using Kiro.Mcp.Server.Hosting;
 using Kiro.Mcp.Server.Resources;
 using Kiro.Mcp.Server.Workspaces;
@@ -43,7 +44,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
     public Task<DocumentText> ReadAsync(
         string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
-        [Description("A heading, e.g. 'Requirement 2'; omit for the whole document.")] string? section = null,
+        [Description("A heading, e.g. 'Requirement 2'; omit for all.")] string? section = null,
         CancellationToken cancellationToken = default) =>
         specs.ReadAsync(spec, document, section, cancellationToken);
 
@@ -55,7 +56,7 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         string spec,
         [Description("'requirements', 'bugfix', 'design' or 'tasks'.")] string document,
         [Description("Markdown: the document or the section's body (a leading heading renames it).")] string content,
-        [Description("Heading of the section to replace; omit for the whole document.")] string? section = null,
+        [Description("Heading of the section to replace; omit for all.")] string? section = null,
         [Description("From spec_read; refused if the file changed since.")] string? expectedVersion = null,
         CancellationToken cancellationToken = default) =>
         specs.WriteAsync(spec, document, content, section, expectedVersion, Caller.Writer(server, context.User), cancellationToken);
@@ -114,25 +115,27 @@ public sealed class SpecTools(SpecService specs, ServedWorkspace workspace, Serv
         return await specs.ApproveAsync(spec, document, version, actor, note, secondPerson, cancellationToken);
     }
 
+    [McpMeta("ui", JsonValue = AppViews.StatusMeta)]
     [McpServerTool(Name = "spec_status", Title = "Spec status", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("A spec's phase, each document's approval (none, approved, stale, changes_requested), task counts and the next action.")]
+    [Description("A spec's phase, each document's approval (none, approved, stale, changes_requested), task counts, next action.")]
     public Task<SpecStatus> StatusAsync(
         string spec,
         CancellationToken cancellationToken = default) =>
         specs.StatusAsync(spec, cancellationToken);
 
+    [McpMeta("ui", JsonValue = AppViews.TraceMeta)]
     [McpServerTool(Name = "spec_trace", Title = "Trace requirements", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Each acceptance criterion with the tasks and properties citing it and its test state, paged.")]
     public Task<SpecTrace> TraceAsync(
         string spec,
-        [Description("A requirement ('2') or criterion ('2.3'); omit for all.")] string? requirement = null,
+        [Description("Requirement ('2') or criterion ('2.3'); omit for all.")] string? requirement = null,
         [Description("nextCursor of the previous page.")] string? cursor = null,
         [Description("1-200 (default 200, fewer when long).")] int? limit = null,
         CancellationToken cancellationToken = default) =>
         specs.TraceAsync(spec, requirement, cursor, limit, cancellationToken);
 
     [McpServerTool(Name = "spec_export", Title = "Export a spec", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true, OutputSchemaType = typeof(ExportResult))]
-    [Description("Exports a spec for a tracker as an embedded resource, in pages when large.")]
+    [Description("Exports a spec for a tracker as an embedded resource, paged when large.")]
     public async Task<CallToolResult> ExportAsync(
         string spec,
         [Description("'json' (model with stable ids), 'csv' (Jira import) or 'github' (issues).")] string format = "json",

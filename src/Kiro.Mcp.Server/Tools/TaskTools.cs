@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Kiro.Mcp.Server.Apps;
 using Kiro.Mcp.Specs.Execution;
 using Kiro.Mcp.Specs.Service;
 using ModelContextProtocol.Protocol;
@@ -67,8 +68,9 @@ public sealed class TaskTools(TaskService tasks)
         CancellationToken cancellationToken = default) =>
         tasks.SetStatusAsync(spec, taskId, status, cancellationToken);
 
+    [McpMeta("ui", JsonValue = AppViews.PlanMeta)]
     [McpServerTool(Name = "task_plan", Title = "Task plan", ReadOnly = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("The task dependency graph: edges, parallel waves, critical path, cycles, unknown ids and file collisions.")]
+    [Description("Task dependency graph: edges, parallel waves, critical path, cycles, unknown ids, file collisions.")]
     public Task<TaskPlan> PlanAsync(
         string spec,
         CancellationToken cancellationToken = default) =>
