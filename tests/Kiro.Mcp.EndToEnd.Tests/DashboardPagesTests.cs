@@ -141,6 +141,15 @@ public class DashboardPagesTests
             await rows.Nth(1).GetByText("output").ClickAsync();
             Assert.Contains("hello from the hook", await rows.Nth(1).Locator("pre").InnerTextAsync());
             await Browser.ScreenshotAsync(page, "dashboard-hooks");
+
+            // Live: a run recorded while the page is open appears without a reload (hook history is runtime data the
+            // watcher never reports, so the page's stream looks at its file).
+            await using (var assistant = await ServerConnection.AttachHttpAsync(endpoint, "assistant"))
+            {
+                await assistant.CallOkAsync("hook_run", new { name = "Greet" });
+            }
+            await Poll.UntilAsync(async () => await rows.CountAsync() == 3, "the new hook run to appear without a reload");
+            Assert.Equal(["Greet", "Fail", "Greet"], (await rows.Locator("th").AllInnerTextsAsync()).Select(t => t.Split(' ', '\n')[0]));
         }
         finally
         {

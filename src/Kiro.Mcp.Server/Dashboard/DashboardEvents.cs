@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Kiro.Mcp.Hooks.Execution;
 using Kiro.Mcp.Server.Workspaces;
 using Kiro.Mcp.Workspace;
 
@@ -7,11 +8,17 @@ namespace Kiro.Mcp.Server.Dashboard;
 /// <summary>
 /// Server-sent events for a workspace's pages: "change" whenever something under .kiro/ changes on disk (this server,
 /// another client, an editor, git), fed by the workspace's own watcher. The page's script then fetches itself again.
+/// Hook runs are the exception: their history is runtime data in .kiro/.runtime, which the watcher never reports (lock
+/// files churn there), so its file is looked at once a second instead, and the hook runs page is live too, whichever
+/// process ran the hook.
 /// </summary>
 public static class DashboardEvents
 {
     /// <summary>A comment line this often keeps proxies and the browser from closing an idle stream.</summary>
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the hook history's file is looked at: one stat, well inside "about a second".</summary>
+    private static readonly TimeSpan HookRunsPoll = TimeSpan.FromSeconds(1);
 
     public static async Task StreamAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, DashboardStreams streams, HttpContext http, CancellationToken cancellationToken)
     {
@@ -34,6 +41,7 @@ public static class DashboardEvents
         using (lease)
         {
             var watcher = host.Services.GetRequiredService<WorkspaceWatcher>();
+            var root = host.Services.GetRequiredService<FileStore>().Root;
             // Only whether something changed matters: one pending signal is enough, however many changes arrive.
             var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
             void OnChanged(IReadOnlyList<string> paths)
@@ -50,19 +58,36 @@ public static class DashboardEvents
                 http.Response.Headers.CacheControl = "no-cache";
                 await http.Response.WriteAsync(": connected\n\n", cancellationToken);
                 await http.Response.Body.FlushAsync(cancellationToken);
+                var hookRuns = HookRunsStamp(root);
+                var quietSince = DateTime.UtcNow;
                 while (!cancellationToken.IsCancellationRequested)
                 {
-                    using var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    beat.CancelAfter(Heartbeat);
+                    using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    tick.CancelAfter(HookRunsPoll);
+                    var changed = false;
                     try
                     {
-                        await changes.Reader.ReadAsync(beat.Token);
-                        await http.Response.WriteAsync("event: change\ndata: .kiro\n\n", cancellationToken);
+                        changed = await changes.Reader.ReadAsync(tick.Token);
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
+                        var now = HookRunsStamp(root);
+                        changed = now != hookRuns;
+                        hookRuns = now;
+                    }
+                    if (changed)
+                    {
+                        await http.Response.WriteAsync("event: change\ndata: .kiro\n\n", cancellationToken);
+                    }
+                    else if (DateTime.UtcNow - quietSince >= Heartbeat)
+                    {
                         await http.Response.WriteAsync(": heartbeat\n\n", cancellationToken);
                     }
+                    else
+                    {
+                        continue;
+                    }
+                    quietSince = DateTime.UtcNow;
                     await http.Response.Body.FlushAsync(cancellationToken);
                 }
             }
@@ -74,6 +99,20 @@ public static class DashboardEvents
             {
                 watcher.Changed -= OnChanged;
             }
+        }
+    }
+
+    /// <summary>The hook history file's write time and length, or null when there is none (or its path is refused).</summary>
+    private static string? HookRunsStamp(WorkspaceRoot root)
+    {
+        try
+        {
+            var file = new FileInfo(root.Resolve(HookHistory.Path));
+            return file.Exists ? $"{file.LastWriteTimeUtc.Ticks}:{file.Length}" : null;
+        }
+        catch (KiroException)
+        {
+            return null;
         }
     }
 }
