@@ -45,14 +45,9 @@ public static class DashboardEndpoints
 
     private static async Task<IResult> SpecsAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
     {
-        if (catalog.Find(workspace) is not { } entry)
+        return await WorkspacePage.RenderAsync(workspace, catalog, pool, async services =>
         {
-            return NotFound($"No workspace '{workspace}'.");
-        }
-        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
-        using (lease)
-        {
-            var specs = host.Services.GetRequiredService<SpecService>();
+            var specs = services.GetRequiredService<SpecService>();
             var statuses = new List<SpecStatus>();
             var unreadable = new List<string>();
             foreach (var name in specs.Names())
@@ -67,21 +62,16 @@ public static class DashboardEndpoints
                 }
             }
             return Slices.SpecsView.Create(new SpecsPage(workspace, statuses, unreadable));
-        }
+        }, cancellationToken);
     }
 
     private static async Task<IResult> SpecAsync(
         string workspace, string spec, string? notice, WorkspaceCatalog catalog, WorkspacePool pool, IAntiforgery antiforgery, ServerSettings settings,
         HttpContext http, CancellationToken cancellationToken)
     {
-        if (catalog.Find(workspace) is not { } entry)
+        return await WorkspacePage.RenderAsync(workspace, catalog, pool, async services =>
         {
-            return NotFound($"No workspace '{workspace}'.");
-        }
-        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
-        using (lease)
-        {
-            var specs = host.Services.GetRequiredService<SpecService>();
+            var specs = services.GetRequiredService<SpecService>();
             SpecSnapshot snapshot;
             SpecStatus status;
             try
@@ -91,7 +81,7 @@ public static class DashboardEndpoints
             }
             catch (KiroException e)
             {
-                return NotFound(e.Message);
+                return WorkspacePage.NotFound(e.Message);
             }
             var documents = status.Documents.Where(d => d.Exists).Select(d =>
             {
@@ -100,45 +90,39 @@ public static class DashboardEndpoints
             }).ToList();
             var tokens = antiforgery.GetAndStoreTokens(http);
             var role = RoleResolver.RoleIn(settings, CallerIdentity.Of(http.User), workspace);
-            var plan = snapshot.Documents.Tasks is null ? null : await host.Services.GetRequiredService<TaskService>().PlanAsync(spec, cancellationToken);
+            var plan = snapshot.Documents.Tasks is null ? null : await services.GetRequiredService<TaskService>().PlanAsync(spec, cancellationToken);
             return Slices.SpecView.Create(new SpecPage(workspace, status, documents, TaskBoard.Of(snapshot, plan), status.NeedsRecheck,
                 tokens.FormFieldName, tokens.RequestToken!, role >= Role.Approver, Notice(notice)));
-        }
+        }, cancellationToken);
     }
 
     private static async Task<IResult> DiffAsync(string workspace, string spec, string document, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
     {
-        if (catalog.Find(workspace) is not { } entry || SpecLayout.TryParseDocument(document) is not { } kind)
+        if (SpecLayout.TryParseDocument(document) is not { } kind)
         {
-            return NotFound($"No workspace '{workspace}' or no document '{document}'.");
+            return WorkspacePage.NotFound($"No document '{document}'.");
         }
-        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
-        using (lease)
+        return await WorkspacePage.RenderAsync(workspace, catalog, pool, async services =>
         {
             SpecSnapshot snapshot;
             try
             {
-                snapshot = await host.Services.GetRequiredService<SpecService>().LoadAsync(spec, cancellationToken);
+                snapshot = await services.GetRequiredService<SpecService>().LoadAsync(spec, cancellationToken);
             }
             catch (KiroException e)
             {
-                return NotFound(e.Message);
+                return WorkspacePage.NotFound(e.Message);
             }
-            var lines = ApprovedDiff.Of(snapshot, kind, SpecLayout.Document(spec, kind), host.Services.GetRequiredService<GitHistory>());
+            var lines = ApprovedDiff.Of(snapshot, kind, SpecLayout.Document(spec, kind), services.GetRequiredService<GitHistory>());
             return Slices.DiffView.Create(new DiffPage(workspace, spec, SpecLayout.Name(kind), snapshot.ApprovalOf(kind), lines));
-        }
+        }, cancellationToken);
     }
 
     private static async Task<IResult> TraceAsync(string workspace, string spec, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
     {
-        if (catalog.Find(workspace) is not { } entry)
+        return await WorkspacePage.RenderAsync(workspace, catalog, pool, async services =>
         {
-            return NotFound($"No workspace '{workspace}'.");
-        }
-        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
-        using (lease)
-        {
-            var specs = host.Services.GetRequiredService<SpecService>();
+            var specs = services.GetRequiredService<SpecService>();
             var criteria = new List<CriterionTrace>();
             try
             {
@@ -154,10 +138,10 @@ public static class DashboardEndpoints
             }
             catch (KiroException e)
             {
-                return NotFound(e.Message);
+                return WorkspacePage.NotFound(e.Message);
             }
             return Slices.TraceView.Create(new TracePage(workspace, spec, criteria));
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -178,7 +162,7 @@ public static class DashboardEndpoints
         var (document, version, decision, comment) = (form["document"].ToString(), form["version"].ToString(), form["decision"].ToString(), (string?)form["comment"]);
         if (catalog.Find(workspace) is not { } entry)
         {
-            return NotFound($"No workspace '{workspace}'.");
+            return WorkspacePage.NotFound($"No workspace '{workspace}'.");
         }
         var identity = CallerIdentity.Of(http.User);
         var actor = new Actor(identity.Id, identity.Name, identity.Email, identity.Verified, "dashboard");
@@ -242,8 +226,6 @@ public static class DashboardEndpoints
             .ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
     }
 
-    /// <summary>Plain text, not JSON: nothing to serialise (the server has no reflection-based JSON).</summary>
-    private static IResult NotFound(string message) => Results.Text(message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
     private static string? Notice(string? code) => code switch
     {

@@ -27,46 +27,36 @@ public static class DashboardPages
 
     private static async Task<IResult> TasksAsync(string workspace, string spec, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
     {
-        if (catalog.Find(workspace) is not { } entry)
-        {
-            return NotFound($"No workspace '{workspace}'.");
-        }
-        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
-        using (lease)
+        return await WorkspacePage.RenderAsync(workspace, catalog, pool, async services =>
         {
             SpecSnapshot snapshot;
             TaskPlan plan;
             try
             {
-                snapshot = await host.Services.GetRequiredService<SpecService>().LoadAsync(spec, cancellationToken);
+                snapshot = await services.GetRequiredService<SpecService>().LoadAsync(spec, cancellationToken);
                 if (snapshot.Documents.Tasks is null)
                 {
-                    return NotFound($"The spec '{spec}' has no tasks.md yet.");
+                    return WorkspacePage.NotFound($"The spec '{spec}' has no tasks.md yet.");
                 }
-                plan = await host.Services.GetRequiredService<TaskService>().PlanAsync(spec, cancellationToken);
+                plan = await services.GetRequiredService<TaskService>().PlanAsync(spec, cancellationToken);
             }
             catch (KiroException e)
             {
-                return NotFound(e.Message);
+                return WorkspacePage.NotFound(e.Message);
             }
             var tasks = snapshot.Documents.Tasks.Tasks;
             var runs = snapshot.Runs.GroupBy(r => r.Task, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<TaskRun>)g.ToList(), StringComparer.Ordinal);
             return Slices.TasksView.Create(new TasksPage(workspace, spec, TaskBoard.Of(snapshot, plan), TaskGraphLayout.Of(tasks, plan), plan.CriticalPath,
                 tasks, runs, plan.Errors));
-        }
+        }, cancellationToken);
     }
 
     private static async Task<IResult> SteeringAsync(string workspace, string? path, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
     {
-        if (catalog.Find(workspace) is not { } entry)
+        return await WorkspacePage.RenderAsync(workspace, catalog, pool, async services =>
         {
-            return NotFound($"No workspace '{workspace}'.");
-        }
-        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
-        using (lease)
-        {
-            var steering = host.Services.GetRequiredService<SteeringService>();
+            var steering = services.GetRequiredService<SteeringService>();
             var list = await steering.ListAsync(cancellationToken);
             SteeringContext? context = null;
             string? problem = null;
@@ -83,21 +73,16 @@ public static class DashboardPages
                 }
             }
             return Slices.SteeringView.Create(new SteeringPage(workspace, list.Documents, list.Skipped, path, context, problem));
-        }
+        }, cancellationToken);
     }
 
     private static async Task<IResult> HooksAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, CancellationToken cancellationToken)
     {
-        if (catalog.Find(workspace) is not { } entry)
+        return await WorkspacePage.RenderAsync(workspace, catalog, pool, async services =>
         {
-            return NotFound($"No workspace '{workspace}'.");
-        }
-        var (host, lease) = await pool.EnterAsync(entry, cancellationToken);
-        using (lease)
-        {
-            var history = await host.Services.GetRequiredService<HookService>().HistoryAsync(HookService.MaxHistory, cancellationToken);
+            var history = await services.GetRequiredService<HookService>().HistoryAsync(HookService.MaxHistory, cancellationToken);
             return Slices.HookRunsView.Create(new HookRunsPage(workspace, history.Runs));
-        }
+        }, cancellationToken);
     }
 
     /// <summary>The audit log needs what audit_list needs, the admin role in the workspace; others get 403 and no link to it.</summary>
@@ -106,7 +91,7 @@ public static class DashboardPages
     {
         if (catalog.Find(workspace) is null)
         {
-            return NotFound($"No workspace '{workspace}'.");
+            return WorkspacePage.NotFound($"No workspace '{workspace}'.");
         }
         if (!DashboardAccess.MayReadAudit(http, workspace))
         {
@@ -126,6 +111,4 @@ public static class DashboardPages
         }
     }
 
-    /// <summary>Plain text, not JSON: nothing to serialise (the server has no reflection-based JSON).</summary>
-    private static IResult NotFound(string message) => Results.Text(message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 }
