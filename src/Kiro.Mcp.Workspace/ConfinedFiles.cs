@@ -199,8 +199,10 @@ internal static class ConfinedFiles
         {
             try
             {
+                // Appending writers hold the file's WriteLock, so writing at the length read is appending (a FileMode.Append
+                // handle would refuse positioned writes).
                 handle = append
-                    ? File.OpenHandle(path.FullPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)
+                    ? File.OpenHandle(path.FullPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)
                     : File.OpenHandle(path.FullPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
