@@ -9,7 +9,8 @@ namespace Kiro.Mcp.Specs.Execution;
 /// <summary>
 /// The task runs of one spec, committed with it in <c>.kiro/specs/&lt;spec&gt;/.runs.jsonl</c>: JSON Lines, one compact
 /// object per line (fields in a fixed order, LF), appended and never rewritten, so recording a run costs the same
-/// however long the history is, and two branches' appends merge as added lines. A later line with the same run id
+/// however long the history is (two branches' appends are two added blocks: git keeps both with <c>merge=union</c>,
+/// docs/architecture.md). A later line with the same run id
 /// replaces the earlier one; runs keep the order of their first line. Lines that are not a run (a line cut short
 /// by a crash, a merge's leftovers) are skipped, never fatal.
 /// </summary>
