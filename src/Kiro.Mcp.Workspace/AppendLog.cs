@@ -9,7 +9,8 @@ namespace Kiro.Mcp.Workspace;
 /// </summary>
 /// <remarks>
 /// <para>Every read checks that the bytes already known are still the file's first bytes (a read from the page
-/// cache and a comparison, no parse and no hash); when they are not (the file was rewritten, truncated,
+/// cache and a comparison, no parse and no hash), unless the file's stamp is one taken well after its last change
+/// and still the same (<see cref="FileStamp.QuietBefore"/>, FileStore's rule): then it is not read at all. When they are not (the file was rewritten, truncated,
 /// replaced or deleted) the owner is told to start over (<see cref="LogLines.Reset"/>) and gets every line.</para>
 /// <para>A last line without its LF (a crash mid-append, or another process appending right now) is not handed
 /// out until it is complete. The next append starts with an LF when the file does not end with one, so a line
@@ -30,12 +31,17 @@ public sealed class AppendLog
     private byte[] _bytes = [];
     private int _length;
     private int _handedOut;
+    private FileStamp? _quietStamp;
+    private int _contentReads;
 
     internal AppendLog(FileStore store, string relativePath)
     {
         _store = store;
         _path = relativePath;
     }
+
+    /// <summary>Tests only: how many reads looked at the file's content (not answered by its stamp alone).</summary>
+    internal int ContentReads => Volatile.Read(ref _contentReads);
 
     /// <summary>Hands the complete lines added since the last call to <paramref name="consume"/>, under the gate.</summary>
     public async Task<T> ReadAsync<T>(Func<LogLines, T> consume, CancellationToken cancellationToken)
@@ -89,6 +95,7 @@ public sealed class AppendLog
                 RandomAccess.Write(handle, appended, RandomAccess.GetLength(handle));
             }
             // What this store now believes the file holds; the next read checks it against the disk.
+            _quietStamp = null;
             Add(appended);
             return consume(HandOut(reset: false));
         }
@@ -104,12 +111,21 @@ public sealed class AppendLog
         if (handle is null)
         {
             var had = _length > 0;
+            _quietStamp = null;
             _length = 0;
             _handedOut = 0;
             return new LogLines(had, ReadOnlyMemory<byte>.Empty);
         }
         using (handle)
         {
+            // As FileStore's reads: a stamp taken well after the file's last change vouches for its content.
+            var checkedAt = DateTime.UtcNow;
+            var stamp = FileStamp.Of(handle);
+            if (stamp is not null && stamp == _quietStamp)
+            {
+                return HandOut(reset: false);
+            }
+            Interlocked.Increment(ref _contentReads);
             var length = RandomAccess.GetLength(handle);
             if (length > MaxLength)
             {
@@ -136,6 +152,7 @@ public sealed class AppendLog
                     ArrayPool<byte>.Shared.Return(buffer);
                 }
             }
+            _quietStamp = stamp is { } s && (ulong)_length == s.Length && s.QuietBefore(checkedAt, _store.QuietMargin) ? s : null;
             return HandOut(reset);
         }
     }

@@ -73,6 +73,23 @@ public sealed class AppendLogTests
         Assert.All(lines, l => Assert.Matches("^[01]-[0-9]+$", l));
     }
 
+    [Fact]
+    public async Task A_quiet_log_is_not_read_again_and_a_line_added_after_is_seen()
+    {
+        using var workspace = new TempWorkspace();
+        var store = new FileStore(workspace.Root) { QuietMargin = TimeSpan.Zero };
+        workspace.Write(Path, "one\n");
+        var log = store.Log(Path);
+        Assert.Equal("one\n", await ReadAsync(log));
+        var reads = log.ContentReads;
+
+        Assert.Equal("", await ReadAsync(log));
+        Assert.Equal(reads, log.ContentReads);
+
+        File.AppendAllText(workspace.Full(Path), "two\n");
+        Assert.Equal("two\n", await ReadAsync(log));
+    }
+
     private static Task<string> ReadAsync(AppendLog log) => log.ReadAsync(l => Encoding.UTF8.GetString(l.Lines.Span), Ct);
 
     private static Task<string> AppendAsync(AppendLog log, string line) =>
