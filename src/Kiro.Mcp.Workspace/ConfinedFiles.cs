@@ -188,6 +188,49 @@ internal static class ConfinedFiles
         }
     }
 
+    /// <summary>
+    /// Opens the regular file <paramref name="path"/> names, in its open folder, for writing: read-write to change bytes
+    /// in place, or append-only (created when absent) to add to its end. Null when it does not exist (and is not to be created).
+    /// </summary>
+    public static SafeFileHandle? OpenWrite(WorkspaceRoot root, ConfinedPath path, bool append)
+    {
+        SafeFileHandle handle;
+        if (path.Folder is not { } folder)
+        {
+            try
+            {
+                // Appending writers hold the file's WriteLock, so writing at the length read is appending (a FileMode.Append
+                // handle would refuse positioned writes).
+                handle = append
+                    ? File.OpenHandle(path.FullPath, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete)
+                    : File.OpenHandle(path.FullPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return null;
+            }
+            VerifyFinalPath(root, handle, path.Name);
+        }
+        else
+        {
+            // Non-blocking, so a FIFO planted in the workspace cannot hang the open.
+            var flags = (append ? Native.WriteOnly | Native.Append | Native.Create : Native.ReadWrite) | Native.NoFollow | Native.CloseOnExec | Native.NonBlocking;
+            var fd = Native.OpenAt(folder, path.Name, flags, NewFileMode);
+            if (fd < 0)
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                return errno == Native.NoSuchEntry ? null : throw Native.Error(errno, path.FullPath);
+            }
+            handle = new SafeFileHandle(fd, ownsHandle: true);
+        }
+        if ((File.GetAttributes(handle) & FileAttributes.Directory) != 0)
+        {
+            handle.Dispose();
+            throw new KiroException("path_invalid", $"'{path.FullPath}' is a folder, not a file.");
+        }
+        return handle;
+    }
+
     /// <summary>Creates a new, empty, hidden temp file beside <paramref name="path"/>'s file, in the same open folder.</summary>
     public static SafeFileHandle CreateTemp(WorkspaceRoot root, ConfinedPath path, string tempName)
     {

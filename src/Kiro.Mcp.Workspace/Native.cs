@@ -23,6 +23,8 @@ internal static partial class Native
 
     public const int ReadOnly = 0;
     public const int WriteOnly = 1;
+    public const int ReadWrite = 2;
+    public static readonly int Append = Mac ? 0x8 : 0x400;
     public static readonly int Create = Mac ? 0x200 : 0x40;
     public static readonly int Exclusive = Mac ? 0x800 : 0x80;
     public static readonly int NonBlocking = Mac ? 0x4 : 0x800;

@@ -49,7 +49,7 @@ public class NativeAotTests(NativeServer native) : IClassFixture<NativeServer>
         Assert.Equal(0, done.GetProperty("verification").GetProperty("exitCode").GetInt32());
         Assert.Equal("2", done.GetProperty("next").GetProperty("id").GetString());
         Assert.Contains("  - [x] 1.1", workspace.Read(".kiro/specs/native/tasks.md"));
-        Assert.Contains("\"summary\": \"Add with validation\"", workspace.Read(".kiro/specs/native/.runs.json"));
+        Assert.Contains("\"summary\":\"Add with validation\"", workspace.Read(RunLogFile.PathOf("native")));
 
         // Enums go out as snake_case strings, as from the JIT build.
         await server.CallOkAsync("spec_create", new { name = "broken" });

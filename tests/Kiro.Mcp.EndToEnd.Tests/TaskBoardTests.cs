@@ -66,8 +66,8 @@ public class TaskBoardTests
 
             var final = workspace.Read(".kiro/specs/race/tasks.md");
             Assert.Equal(tasks.Replace("- [ ]", "- [x]", StringComparison.Ordinal), final);
-            var runs = System.Text.Json.JsonDocument.Parse(workspace.Read(".kiro/specs/race/.runs.json")).RootElement.GetProperty("runs");
-            Assert.Equal(200, runs.GetArrayLength());
+            var runs = RunLogFile.Runs(workspace.Read(RunLogFile.PathOf("race")));
+            Assert.Equal(200, runs.Count);
         }
         finally
         {

@@ -81,7 +81,7 @@ public class TaskExecutionTests
         Assert.All(changed, i => Assert.Equal((' ', 'x'), (original[i], final[i])));
         Assert.Contains("- [ ]* 1.2", final);
 
-        var runs = JsonDocument.Parse(workspace.Read(".kiro/specs/exec/.runs.json")).RootElement.GetProperty("runs").EnumerateArray().ToList();
+        var runs = RunLogFile.Runs(workspace.Read(RunLogFile.PathOf("exec")));
         Assert.Equal(["1.1", "2", "3"], runs.Select(r => r.GetProperty("task").GetString()));
         var first = runs[0];
         Assert.Equal(firstCommit, Assert.Single(first.GetProperty("commits").EnumerateArray()).GetProperty("sha").GetString());

@@ -6,12 +6,12 @@ namespace Kiro.Mcp.EndToEnd.Tests;
 
 /// <summary>
 /// Test evidence from task verification: the JUnit and TRX files a verification writes (verify.results) are linked to the
-/// criteria through Kiro's tags, kept in .runs.json, and shown per criterion by spec_trace and the dashboard's trace.
+/// criteria through Kiro's tags, kept in the run log (.runs.jsonl), and shown per criterion by spec_trace and the dashboard's trace.
 /// </summary>
 public class TestEvidenceTests
 {
     private const string Spec = "evidence";
-    private const string Runs = $".kiro/specs/{Spec}/.runs.json";
+    private static readonly string Runs = RunLogFile.PathOf(Spec);
 
     private const string Requirements = WorkoutSpec.Requirements + """
 
@@ -116,7 +116,7 @@ public class TestEvidenceTests
         var done = await server.CallOkAsync("task_complete", new { spec = Spec, taskId = "1" });
         Assert.True(done.GetProperty("completed").GetBoolean());
         Assert.Contains("Test evidence from 1 results file: 2 criteria verified, 0 failing", done.GetProperty("nextStep").GetString());
-        var run = JsonDocument.Parse(workspace.Read(Runs)).RootElement.GetProperty("runs")[0];
+        var run = RunLogFile.Runs(workspace.Read(Runs))[0];
         Assert.Equal(["TestResults/junit.xml"], run.GetProperty("evidence").GetProperty("files").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(["Feature: evidence, Property 1: Stored workouts are listed"],
             run.GetProperty("evidence").GetProperty("criteria").GetProperty("1.1").GetProperty("passed").EnumerateArray().Select(t => t.GetString()));

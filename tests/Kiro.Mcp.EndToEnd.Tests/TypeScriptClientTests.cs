@@ -72,9 +72,9 @@ public class TypeScriptClientTests
         Assert.Contains("  - [ ]* 1.2 Property test for stored workouts", tasks);
         Assert.Contains("- [x] 2. Implement History with paging", tasks);
         Assert.Contains("- [x] 3. Checkpoint - Ensure all tests pass", tasks);
-        using var runs = JsonDocument.Parse(workspace.Read(".kiro/specs/workout/.runs.json"));
-        Assert.Equal(["1.1", "2", "3"], runs.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("task").GetString()));
-        Assert.All(runs.RootElement.GetProperty("runs").EnumerateArray(), r => Assert.Equal(0, r.GetProperty("verification").GetProperty("exitCode").GetInt32()));
+        var runs = RunLogFile.Runs(workspace.Read(RunLogFile.PathOf("workout")));
+        Assert.Equal(["1.1", "2", "3"], runs.Select(r => r.GetProperty("task").GetString()));
+        Assert.All(runs, r => Assert.Equal(0, r.GetProperty("verification").GetProperty("exitCode").GetInt32()));
     }
 
     private static async Task<NodeRun> RunFlowAsync(Transport transport, string workspace, List<string> arguments, string scratch, Dictionary<string, string> environment, bool workspaceEndpoint)

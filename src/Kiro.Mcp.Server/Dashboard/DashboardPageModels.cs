@@ -6,7 +6,7 @@ using Kiro.Mcp.Steering.Service;
 
 namespace Kiro.Mcp.Server.Dashboard;
 
-/// <summary>A spec's task board: the columns by status, the dependency graph drawn, and each task's runs from .runs.json.</summary>
+/// <summary>A spec's task board: the columns by status, the dependency graph drawn, and each task's runs from its run log (.runs.jsonl).</summary>
 /// <param name="Errors">What task_plan reports as wrong with the dependencies (a cycle, an unknown task).</param>
 public sealed record TasksPage(
     string Workspace,

@@ -4,7 +4,7 @@ namespace Kiro.Mcp.Specs.Execution;
 
 /// <summary>
 /// What the test results a run's verification wrote (<c>verify.results</c>) said of the spec's criteria, kept in
-/// .runs.json so that spec_trace and the trace view show each criterion's latest evidence.
+/// the run log (.runs.jsonl) so that spec_trace and the trace view show each criterion's latest evidence.
 /// </summary>
 /// <param name="At">When the results were read: the latest evidence of a criterion wins.</param>
 /// <param name="Files">The results files read, workspace-relative.</param>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kiro.Mcp.Workspace;
 
 namespace Kiro.Mcp.Specs.Execution;
@@ -20,4 +21,12 @@ public sealed record TaskRun(
     RunVerification? Verification = null,
     string? Summary = null,
     IReadOnlyDictionary<string, string>? Basis = null,
-    RunEvidence? Evidence = null);
+    RunEvidence? Evidence = null)
+{
+    /// <summary>
+    /// Which run this is: a later line of the run log with the same id replaces the earlier one (a completion
+    /// replaces its start). Runs from a log written before ids existed get one derived from their content.
+    /// </summary>
+    [JsonPropertyOrder(-1)]
+    public string? Id { get; init; }
+}

@@ -64,7 +64,7 @@ public sealed class ImpactAnalyzer(GitHistory git)
             tasks is null ? null : TasksParser.Parse(tasks));
     }
 
-    /// <summary>Which completed tasks' runs changed each code file, as recorded in the specs' .runs.json at the head.</summary>
+    /// <summary>Which completed tasks' runs changed each code file, as recorded in the specs' run logs at the head.</summary>
     private List<FileImpact> FilesTouchedByTasks(string headCommit, List<string> code)
     {
         if (code.Count == 0)
@@ -78,7 +78,7 @@ public sealed class ImpactAnalyzer(GitHistory git)
             IReadOnlyList<TaskRun> runs;
             try
             {
-                runs = RunLog.Parse(git.ReadAt(headCommit, RunLog.PathOf(spec)), RunLog.PathOf(spec));
+                runs = RunLog.Parse(git.ReadAt(headCommit, RunLog.LegacyPathOf(spec)), git.ReadAt(headCommit, RunLog.PathOf(spec)), spec);
             }
             catch (KiroException)
             {

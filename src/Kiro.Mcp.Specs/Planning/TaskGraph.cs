@@ -28,6 +28,7 @@ public sealed partial class TaskGraph
     private const int CancellationStride = 1024;
 
     private readonly Dictionary<string, List<TaskEdge>> _incoming;
+    private readonly HashSet<string> _duplicated;
     private Dictionary<string, int>? _depths;
 
     private TaskGraph(IReadOnlyList<TaskItem> tasks, List<TaskEdge> edges, List<string> errors)
@@ -37,10 +38,14 @@ public sealed partial class TaskGraph
         Errors = errors;
         _positions = new Dictionary<string, int>(StringComparer.Ordinal);
         _incoming = new Dictionary<string, List<TaskEdge>>(StringComparer.Ordinal);
+        _duplicated = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tasks.Count; i++)
         {
             // A duplicated id is the first task of that id (the validator reports the duplicate).
-            _positions.TryAdd(tasks[i].Id, i);
+            if (!_positions.TryAdd(tasks[i].Id, i))
+            {
+                _duplicated.Add(tasks[i].Id);
+            }
             _incoming.TryAdd(tasks[i].Id, []);
         }
         foreach (var edge in edges)
@@ -57,6 +62,7 @@ public sealed partial class TaskGraph
         Errors = plan.Errors;
         _positions = plan._positions;
         _incoming = plan._incoming;
+        _duplicated = plan._duplicated;
         _depths = plan._depths;
     }
 
@@ -159,6 +165,9 @@ public sealed partial class TaskGraph
         errors.AddRange(graph.Cycles(cancellationToken).Select(cycle => $"Tasks {string.Join(" → ", cycle)} depend on each other in a cycle."));
         return graph;
     }
+
+    /// <summary>How many tasks have this id (more than one is a mistake the validator reports): 0, 1 or 2 for "several".</summary>
+    internal int CountOf(string id) => !_positions.ContainsKey(id) ? 0 : _duplicated.Contains(id) ? 2 : 1;
 
     /// <summary>The task of an id (the first, when the id is duplicated), or null.</summary>
     public TaskItem? Task(string id) => _positions.TryGetValue(id, out var position) ? Tasks[position] : null;

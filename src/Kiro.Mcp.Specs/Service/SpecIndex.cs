@@ -9,7 +9,7 @@ namespace Kiro.Mcp.Specs.Service;
 /// The in-memory index of parsed spec documents and run logs. Entries are keyed by the file's content
 /// version, so the index can never answer with a stale parse: a file changed in an editor has a new
 /// version and is parsed again on its next read. A write through the server puts what it wrote here
-/// (<see cref="PutTasks"/>, <see cref="PutRuns"/>), so the server never parses its own output. The file
+/// (<see cref="PutTasks"/>; runs are appended through <see cref="AppendRunAsync"/>), so the server never parses its own output. The file
 /// watcher calls <see cref="Forget"/>, which drops the entries of files that are gone, so memory follows
 /// the files on disk; an entry whose file still exists stays, since its version is checked on every use.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed class SpecIndex
 
     private readonly ConcurrentDictionary<string, (string Version, object Parsed)> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Key, IReadOnlyList<TaskRecheck> Rechecks)> _drift = new(StringComparer.Ordinal);
+    private static long _generation;
+
+    private readonly ConcurrentDictionary<string, RunLogEntry> _logs = new(StringComparer.Ordinal);
     private readonly FileStore? _store;
     private int _parses;
 
@@ -48,12 +51,78 @@ public sealed class SpecIndex
     /// <summary>Records the parse of a tasks.md the server just wrote, so the next read finds it.</summary>
     internal void PutTasks(string path, string version, TasksDocument document) => Put(path, version, document);
 
-    /// <summary>The runs of a run log (none when there is no file), parsed once per version.</summary>
+    /// <summary>The runs of a legacy run log (<c>.runs.json</c>; none when there is no file), parsed once per version.</summary>
     internal IReadOnlyList<TaskRun> Runs(string path, VersionedText? file) =>
-        file is null ? [] : Get(path, file, text => new RunList(RunLog.Parse(text, path))).Runs;
+        file is null ? [] : Get(path, file, text => new RunList(RunLog.ParseLegacy(text, path))).Runs;
 
-    /// <summary>Records the runs of a run log the server just wrote.</summary>
-    internal void PutRuns(string path, string version, IReadOnlyList<TaskRun> runs) => Put(path, version, new RunList(runs));
+    /// <summary>
+    /// The runs of a spec (<see cref="RunLog"/>) and a version that changes whenever they do. The log is read
+    /// incrementally: only lines added since the last read are parsed. The legacy file, while it is there, is
+    /// parsed only when the runs are asked for (it may be large, and most calls never look).
+    /// </summary>
+    internal async Task<(string Version, Lazy<IReadOnlyList<TaskRun>> Runs)> RunsAsync(FileStore store, string spec, CancellationToken cancellationToken)
+    {
+        var entry = LogOf(store, spec);
+        var (generation, runs) = await entry.Log.ReadAsync(entry.Consume, cancellationToken);
+        var legacyPath = RunLog.LegacyPathOf(spec);
+        if (await store.ReadAsync(legacyPath, cancellationToken) is not { } legacy)
+        {
+            return ($"{generation}", new Lazy<IReadOnlyList<TaskRun>>(runs));
+        }
+        return ($"{legacy.Version}+{generation}", new Lazy<IReadOnlyList<TaskRun>>(() => Merge(Runs(legacyPath, legacy), runs)));
+    }
+
+    /// <summary>
+    /// Appends the run <paramref name="record"/> makes of the runs as they are under the log's lock (nothing when it
+    /// returns null), so no other record can be lost in between. A legacy <c>.runs.json</c> is migrated on the way: its
+    /// runs are appended first (those not already there) and it is deleted; "runs_invalid" when it cannot be read.
+    /// </summary>
+    internal async Task AppendRunAsync(FileStore store, string spec, Func<IReadOnlyList<TaskRun>, TaskRun?> record, CancellationToken cancellationToken)
+    {
+        var entry = LogOf(store, spec);
+        var legacyPath = RunLog.LegacyPathOf(spec);
+        var legacy = await store.ReadAsync(legacyPath, cancellationToken);
+        var legacyRuns = Runs(legacyPath, legacy);
+        await entry.Log.AppendAsync(lines =>
+        {
+            entry.Consume(lines);
+            var current = legacyRuns.Count == 0 ? entry.History.Runs : Merge(legacyRuns, entry.History.Runs);
+            if (record(current) is not { } run)
+            {
+                return null;
+            }
+            using var bytes = new MemoryStream();
+            foreach (var old in legacyRuns.Where(r => !entry.History.Contains(r.Id!)))
+            {
+                bytes.Write(RunLog.Line(old));
+            }
+            bytes.Write(RunLog.Line(run));
+            return bytes.ToArray();
+        }, entry.Consume, cancellationToken);
+        if (legacy is not null)
+        {
+            await store.DeleteAsync(legacyPath, cancellationToken);
+        }
+    }
+
+    private RunLogEntry LogOf(FileStore store, string spec)
+    {
+        if (_logs.Count >= MaxEntries)
+        {
+            _logs.Clear();
+        }
+        return _logs.GetOrAdd(RunLog.PathOf(spec), path => new RunLogEntry(store.Log(path)));
+    }
+
+    private static IReadOnlyList<TaskRun> Merge(IReadOnlyList<TaskRun> legacy, IReadOnlyList<TaskRun> logged)
+    {
+        var history = new RunHistory();
+        foreach (var run in legacy.Concat(logged))
+        {
+            history.Apply(run);
+        }
+        return history.Runs;
+    }
 
     /// <summary>
     /// The done tasks to recheck (<see cref="TaskDrift.Find"/>), computed once per set of file versions: it hashes
@@ -134,4 +203,30 @@ public sealed class SpecIndex
 
     // A class around the list: the index holds one kind of value per path, told apart by type.
     private sealed record RunList(IReadOnlyList<TaskRun> Runs);
+
+    /// <summary>A spec's run log as read so far: the lines parsed into a history, and its generation (a new one per change).</summary>
+    private sealed class RunLogEntry(AppendLog log)
+    {
+        public AppendLog Log { get; } = log;
+
+        public RunHistory History { get; } = new();
+
+        public long Generation { get; private set; }
+
+        /// <summary>Called under the log's gate only.</summary>
+        public (long Generation, IReadOnlyList<TaskRun> Runs) Consume(LogLines lines)
+        {
+            var changed = lines.Reset;
+            if (lines.Reset)
+            {
+                History.Clear();
+            }
+            changed |= RunLog.Read(lines.Lines.Span, History) > 0;
+            if (changed)
+            {
+                Generation = Interlocked.Increment(ref _generation);
+            }
+            return (Generation, History.Runs);
+        }
+    }
 }

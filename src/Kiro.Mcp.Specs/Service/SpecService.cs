@@ -484,10 +484,8 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         cancellationToken.ThrowIfCancellationRequested();
         var tasks = files.GetValueOrDefault(DocumentKind.Tasks) is { } t ? index.TasksCancellable(SpecLayout.Document(spec, DocumentKind.Tasks), t, cancellationToken) : null;
         cancellationToken.ThrowIfCancellationRequested();
-        var runsPath = RunLog.PathOf(spec);
-        var runsFile = await store.ReadAsync(runsPath, cancellationToken);
-        var runs = new Lazy<IReadOnlyList<TaskRun>>(() => index.Runs(runsPath, runsFile));
-        return new SpecSnapshot(spec, config, state, workflow, files, new SpecDocuments(criteria, design, tasks), runs) { RunLogVersion = runsFile?.Version };
+        var (runsVersion, runs) = await index.RunsAsync(store, spec, cancellationToken);
+        return new SpecSnapshot(spec, config, state, workflow, files, new SpecDocuments(criteria, design, tasks), runs) { RunLogVersion = runsVersion };
     }
 
     /// <summary>

@@ -25,10 +25,10 @@ public sealed record SpecSnapshot(
     // The approval version of a tasks.md text, computed once per text: every status answer asks for it.
     private static readonly ConditionalWeakTable<VersionedText, string> TaskApprovalVersions = [];
 
-    /// <summary>The task runs recorded in the spec's .runs.json, oldest first.</summary>
+    /// <summary>The task runs recorded in the spec's run log (.runs.jsonl, and a legacy .runs.json until it is migrated), oldest first.</summary>
     public IReadOnlyList<TaskRun> Runs => RunLog.Value;
 
-    /// <summary>The version of .runs.json as read with the rest, or null when there is none.</summary>
+    /// <summary>A version of the run log as read with the rest: it changes whenever the runs do.</summary>
     internal string? RunLogVersion { get; init; }
 
     /// <summary>What every derived answer depends on: the versions of the files read, the run log included.</summary>

@@ -133,7 +133,7 @@ public sealed class TaskService(
             var document = started.Start(Parse(spec, current));
             started.Set(text, Find(document, spec, task.Id), TaskStatus.InProgress);
             // The parent shows that work has begun under it.
-            if (task.ParentId is not null && document.Tasks.FirstOrDefault(t => t.Id == task.ParentId) is { Status: TaskStatus.NotStarted or TaskStatus.Queued } parent)
+            if (task.ParentId is not null && GraphOf(document, cancellationToken).Task(task.ParentId) is { Status: TaskStatus.NotStarted or TaskStatus.Queued } parent)
             {
                 started.Set(text, parent, TaskStatus.InProgress);
             }
@@ -142,13 +142,8 @@ public sealed class TaskService(
         Remember(spec, written, started);
 
         var run = new TaskRun(task.Id, clock.GetUtcNow(), by, git.Head());
-        await UpdateRunsAsync(spec, runs =>
-        {
-            // A restart replaces the unfinished run of the same task.
-            runs.RemoveAll(r => r.Task == task.Id && r.CompletedAt is null);
-            runs.Add(run);
-            return runs;
-        }, cancellationToken);
+        // A restart replaces the unfinished run of the same task: the new start takes its id.
+        await index.AppendRunAsync(store, spec, runs => run with { Id = LastUnfinished(runs, task.Id)?.Id ?? RunLog.NewId() }, cancellationToken);
         return await ContextAsync(spec, task.Id, cancellationToken);
     }
 
@@ -242,11 +237,10 @@ public sealed class TaskService(
         Remember(spec, written, completed);
 
         var head = git.Head();
-        await UpdateRunsAsync(spec, runs =>
+        await index.AppendRunAsync(store, spec, runs =>
         {
-            var index = runs.FindLastIndex(r => r.Task == task.Id && r.CompletedAt is null);
-            var started = index >= 0 ? runs[index] : new TaskRun(task.Id, null, null, null);
-            var completed = started with
+            var started = LastUnfinished(runs, task.Id) ?? new TaskRun(task.Id, null, null, null) { Id = RunLog.NewId() };
+            return started with
             {
                 CompletedAt = clock.GetUtcNow(),
                 CompletedBy = by,
@@ -259,15 +253,6 @@ public sealed class TaskService(
                 Basis = TaskDrift.BasisOf(snapshot, task),
                 Evidence = evidence,
             };
-            if (index >= 0)
-            {
-                runs[index] = completed;
-            }
-            else
-            {
-                runs.Add(completed);
-            }
-            return runs;
         }, cancellationToken);
 
         await _lifecycle.TaskCompletedAsync(new TaskEvent(spec, task.Id, task.Title, "done", by), cancellationToken);
@@ -309,19 +294,22 @@ public sealed class TaskService(
 
     /// <summary>Keeps a failed verification's evidence on the task's unfinished run: failing tests are what the trace must show.</summary>
     private Task RecordFailingEvidenceAsync(string spec, string taskId, RunEvidence evidence, CancellationToken cancellationToken) =>
-        UpdateRunsAsync(spec, runs =>
+        index.AppendRunAsync(store, spec, runs => LastUnfinished(runs, taskId) is { } run
+            ? run with { Evidence = evidence }
+            : new TaskRun(taskId, null, null, null, Evidence: evidence) { Id = RunLog.NewId() }, cancellationToken);
+
+    /// <summary>The task's latest run that has not completed: the one a completion or a restart replaces.</summary>
+    private static TaskRun? LastUnfinished(IReadOnlyList<TaskRun> runs, string taskId)
+    {
+        for (var i = runs.Count - 1; i >= 0; i--)
         {
-            var index = runs.FindLastIndex(r => r.Task == taskId && r.CompletedAt is null);
-            if (index >= 0)
+            if (runs[i].Task == taskId && runs[i].CompletedAt is null)
             {
-                runs[index] = runs[index] with { Evidence = evidence };
+                return runs[i];
             }
-            else
-            {
-                runs.Add(new TaskRun(taskId, null, null, null, Evidence: evidence));
-            }
-            return runs;
-        }, cancellationToken);
+        }
+        return null;
+    }
 
     public async Task<TaskPlan> PlanAsync(string spec, CancellationToken cancellationToken)
     {
@@ -373,18 +361,6 @@ public sealed class TaskService(
             $"Do task {next.Id} '{next.Title}' of spec '{snapshot.Name}': one task at a time, then check it against its acceptance criteria and stop for review.");
     }
 
-    /// <summary>
-    /// Updates the spec's run log under its lock (no other run record can be lost in between), reading it
-    /// through the index and putting what was written there, so neither side of the update parses JSON again.
-    /// </summary>
-    private async Task UpdateRunsAsync(string spec, Func<List<TaskRun>, List<TaskRun>> change, CancellationToken cancellationToken)
-    {
-        var path = RunLog.PathOf(spec);
-        List<TaskRun>? changed = null;
-        var written = await store.UpdateAsync(path, current => RunLog.Write(changed = change([.. index.Runs(path, current)])), cancellationToken);
-        index.PutRuns(path, written.Version, changed!);
-    }
-
     /// <summary>Parses tasks.md through the index: inside an update the text is usually the one just read, so this is a cache hit.</summary>
     private TasksDocument Parse(string spec, VersionedText current) =>
         index.Tasks(SpecLayout.Document(spec, DocumentKind.Tasks), current);
@@ -416,14 +392,16 @@ public sealed class TaskService(
         task.Id, task.Title, SpecService.StatusName(task.Status), task.Optional, task.Checkpoint, task.ParentId,
         task.Requirements, graph.DependenciesOf(task.Id), task.Line);
 
+    /// <summary>The task of an id, found through the parse's graph (built once per parse, so a lookup costs the same on any size of plan).</summary>
     private static TaskItem Find(TasksDocument document, string spec, string taskId)
     {
-        var matches = document.Tasks.Where(t => t.Id == taskId.Trim().TrimEnd('.')).ToList();
-        return matches.Count switch
+        var id = taskId.Trim().TrimEnd('.');
+        var graph = GraphOf(document, CancellationToken.None);
+        return graph.CountOf(id) switch
         {
-            1 => matches[0],
+            1 => graph.Task(id)!,
             0 => throw new KiroException("task_not_found", $"Spec '{spec}' has no task '{taskId}'. Call task_list(spec: '{spec}') to see the task ids."),
-            _ => throw new KiroException("task_ambiguous", $"tasks.md of '{spec}' has {matches.Count} tasks numbered '{taskId}'. Renumber them (spec_validate reports duplicates), then retry."),
+            _ => throw new KiroException("task_ambiguous", $"tasks.md of '{spec}' has {document.Tasks.Count(t => t.Id == id)} tasks numbered '{taskId}'. Renumber them (spec_validate reports duplicates), then retry."),
         };
     }
 

@@ -109,8 +109,8 @@ public sealed class SpecCacheTests : IDisposable
     public async Task Task_next_does_not_parse_the_run_log()
     {
         await CreateAsync();
-        // A run log no JSON parser accepts: a call that parsed it would fail with runs_invalid.
-        File.WriteAllText(Path.Combine(_root, RunLog.PathOf(Spec)), "{ not json");
+        // A legacy run log no JSON parser accepts: a call that parsed it would fail with runs_invalid.
+        File.WriteAllText(Path.Combine(_root, RunLog.LegacyPathOf(Spec)), "{ not json");
 
         var next = await _board.NextAsync(Spec, Ct);
         var error = await Assert.ThrowsAsync<KiroException>(() => _specs.TraceAsync(Spec, null, null, null, Ct));
@@ -123,7 +123,7 @@ public sealed class SpecCacheTests : IDisposable
     public async Task Task_start_with_a_broken_run_log_fails_before_tasks_md_changes()
     {
         await CreateAsync();
-        File.WriteAllText(Path.Combine(_root, RunLog.PathOf(Spec)), "{ not json");
+        File.WriteAllText(Path.Combine(_root, RunLog.LegacyPathOf(Spec)), "{ not json");
         var before = File.ReadAllText(Path.Combine(_root, TasksPath));
 
         var error = await Assert.ThrowsAsync<KiroException>(() => _board.StartAsync(Spec, "1.1", false, "tester", Ct));
@@ -133,20 +133,21 @@ public sealed class SpecCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task A_run_log_edited_outside_is_read_again_and_an_unchanged_one_is_parsed_once()
+    public async Task A_run_log_edited_outside_is_read_again_and_an_unchanged_one_keeps_its_version()
     {
         await CreateAsync();
         await _board.StartAsync(Spec, "1.1", false, "tester", Ct);
         await _board.CompleteAsync(Spec, "1.1", null, false, "tester", Ct);
-        await _specs.TraceAsync(Spec, null, null, null, Ct);
-        var parses = _index.Parses;
+        var first = await _specs.LoadAsync(Spec, Ct);
+        var again = await _specs.LoadAsync(Spec, Ct);
+        Assert.Single(first.Runs);
+        Assert.Equal(first.RunLogVersion, again.RunLogVersion);
 
-        await _specs.TraceAsync(Spec, null, null, null, Ct);
-        Assert.Equal(parses, _index.Parses);
+        File.WriteAllText(Path.Combine(_root, RunLog.PathOf(Spec)), "");
+        var emptied = await _specs.LoadAsync(Spec, Ct);
 
-        File.WriteAllText(Path.Combine(_root, RunLog.PathOf(Spec)), "{ \"runs\": [] }\n");
-        await _specs.TraceAsync(Spec, null, null, null, Ct);
-        Assert.Equal(parses + 1, _index.Parses);
+        Assert.Empty(emptied.Runs);
+        Assert.NotEqual(first.RunLogVersion, emptied.RunLogVersion);
     }
 
     private async Task CreateAsync()
