@@ -75,8 +75,7 @@ public sealed record AuditedCall(AuditLog Log, CallerIdentity Caller, string Wor
         }
         try
         {
-            var status = await specs.StatusAsync(Spec, cancellationToken);
-            return status.Documents.Where(d => d.Version is not null).ToDictionary(d => d.Document, d => d.Version!, StringComparer.Ordinal);
+            return await specs.VersionsAsync(Spec, cancellationToken);
         }
         catch (KiroException)
         {

@@ -372,6 +372,16 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
             snapshot.Workflow.Quick, phase, documents, snapshot.TaskCounts(), index.Drift(snapshot), next);
     }
 
+    /// <summary>
+    /// The version of each of the workflow's documents that exists, by document name: what the audit log records around a
+    /// call. Only the documents are read, not the progress, counts and drift a <see cref="StatusAsync"/> works out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> VersionsAsync(string spec, CancellationToken cancellationToken)
+    {
+        var snapshot = await LoadAsync(spec, cancellationToken);
+        return snapshot.Files.ToDictionary(f => SpecLayout.Name(f.Key), f => f.Value.Version, StringComparer.Ordinal);
+    }
+
     /// <summary>About 5,000 tokens of trace a page: a large spec's trace would otherwise be one huge result.</summary>
     public const int TracePageCharacters = 20_000;
 

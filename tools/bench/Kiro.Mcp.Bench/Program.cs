@@ -22,6 +22,13 @@ if (args.Length == 0)
     Console.Error.WriteLine(Usage);
     return 2;
 }
+// The servers a benchmark starts keep their audit logs in the user folder: a temp one, never the real ~/.kiro.
+DirectoryInfo? userKiro = null;
+if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("KIRO_MCP_USER_DIR")))
+{
+    userKiro = Directory.CreateTempSubdirectory("kiro-bench-user-");
+    Environment.SetEnvironmentVariable("KIRO_MCP_USER_DIR", userKiro.FullName);
+}
 try
 {
     var rest = args[1..];
@@ -52,4 +59,11 @@ catch (Exception e) when (e is BenchSetupException or ToolCallFailedException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
+}
+finally
+{
+    if (userKiro is not null)
+    {
+        TempFolder.Delete(userKiro);
+    }
 }
