@@ -10,15 +10,18 @@ namespace Kiro.Mcp.Server.Http;
 /// 52,000 calls in <c>tools/bench/run.sh load</c>), up to its 200 MB limit, which counts only the value bytes and so lets
 /// a stream's small metadata entry cost ten times what it counts. Here an entry counts its key and its bookkeeping too,
 /// and the whole stays within <see cref="Budget"/>: when full, the least recently used events go first, so under heavy
-/// load a client can resume only a recent stream, while an ordinary session keeps the SDK's full window.
+/// load a client can resume only a recent stream, while an ordinary session keeps minutes of it.
 /// </summary>
 public sealed class EventStreamCache : IDistributedCache, IDisposable
 {
     /// <summary>
-    /// About 2,000 tool results of the usual size: hours of one agent's history, a second or two of 200 sessions
-    /// calling as fast as they can; a client resumes a dropped stream within its retry interval (under a second).
+    /// About 500 tool results of the usual size: many minutes of one agent's history, under a second of 200 sessions
+    /// calling as fast as they can. A client resumes a dropped stream within its retry interval (under a second), and
+    /// what it needs is what was sent since. Each budget's events end up in the oldest generation before they are
+    /// dropped, so the budget weighs on the peak about four times over: 16 MB gave 210-233 MB, 4 MB 169 MB
+    /// (docs/benchmarks.md, "HTTP under load").
     /// </summary>
-    public const long DefaultBudget = 16L * 1024 * 1024;
+    public const long DefaultBudget = 4L * 1024 * 1024;
 
     // A cache entry's own objects (the entry, its options, the array's header) beside its key and value.
     private const int EntryOverhead = 256;
