@@ -37,6 +37,7 @@ public sealed class FileStore(WorkspaceRoot root)
     internal static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly FileTextCache _texts = new();
+    private readonly KnownPaths _paths = new();
     private int _contentReads;
     private int _decodes;
 
@@ -56,6 +57,9 @@ public sealed class FileStore(WorkspaceRoot root)
 
     /// <summary>Tests only: how many times <see cref="ReadAsync"/> read a file's content from disk.</summary>
     internal int ContentReads => Volatile.Read(ref _contentReads);
+
+    /// <summary>Tests only: how many reads and folder checks were answered by a path's unchanged stamp alone (<see cref="KnownPaths"/>).</summary>
+    internal int StampAnswers => _paths.Answers;
 
     /// <summary>Tests only: how many times bytes read from disk were decoded into a new string.</summary>
     internal int Decodes => Volatile.Read(ref _decodes);
@@ -79,12 +83,20 @@ public sealed class FileStore(WorkspaceRoot root)
     /// <summary>The file's text and version, or null when there is no such file.</summary>
     public async Task<VersionedText?> ReadAsync(string relativePath, CancellationToken cancellationToken)
     {
+        if (_paths.TryFile(relativePath, out var unchanged))
+        {
+            return unchanged;
+        }
         var full = Root.ResolveCore(relativePath).Physical;
         var key = Root.ToRelative(full);
-        var (handle, _) = ConfinedFiles.OpenRead(Root, key);
+        var (handle, isFolder) = ConfinedFiles.OpenRead(Root, key);
         if (handle is null)
         {
             _texts.Remove(key);
+            if (!isFolder)
+            {
+                _paths.FileMissing(relativePath, full);
+            }
             return null;
         }
         using (handle)
@@ -92,15 +104,18 @@ public sealed class FileStore(WorkspaceRoot root)
             // Read before the stamp is taken: the stamp must be at least as new as this moment.
             var checkedAt = DateTime.UtcNow;
             var stamp = FileStamp.Of(handle);
+            var trusted = stamp is { } s && s.QuietBefore(checkedAt, QuietMargin) ? s : (FileStamp?)null;
             var known = _texts.Get(key);
             if (stamp is not null && known?.Stamp == stamp)
             {
+                _paths.FileRead(relativePath, full, trusted, known.Text);
                 return known.Text;
             }
             using var bytes = await ReadHandleAsync(handle, cancellationToken);
             Interlocked.Increment(ref _contentReads);
             var text = Decode(bytes, known?.Text);
-            _texts.Set(key, text, stamp is { } s && s.QuietBefore(checkedAt, QuietMargin) ? s : null);
+            _texts.Set(key, text, trusted);
+            _paths.FileRead(relativePath, full, trusted, text);
             return text;
         }
     }
@@ -191,8 +206,21 @@ public sealed class FileStore(WorkspaceRoot root)
         return handle is not null;
     }
 
-    public bool DirectoryExists(string relativePath) =>
-        ConfinedFiles.OpenRead(Root, Root.ToRelative(Root.ResolveCore(relativePath).Physical)).IsFolder;
+    public bool DirectoryExists(string relativePath)
+    {
+        if (_paths.IsKnownFolder(relativePath))
+        {
+            return true;
+        }
+        var checkedAt = DateTime.UtcNow;
+        var full = Root.ResolveCore(relativePath).Physical;
+        var isFolder = ConfinedFiles.OpenRead(Root, Root.ToRelative(full)).IsFolder;
+        if (isFolder)
+        {
+            _paths.FolderSeen(relativePath, full, checkedAt, QuietMargin);
+        }
+        return isFolder;
+    }
 
     public void CreateDirectory(string relativePath)
     {

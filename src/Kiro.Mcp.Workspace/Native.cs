@@ -117,6 +117,10 @@ internal static partial class Native
     [LibraryImport(LibC, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static unsafe partial int Statx(SafeHandle handle, string path, int flags, uint mask, byte* buffer);
 
+    /// <summary>statx(2) of a path, resolved from the current directory (AT_FDCWD) for an absolute one; Linux only.</summary>
+    [LibraryImport(LibC, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int StatxPath(int folder, string path, int flags, uint mask, byte* buffer);
+
     [LibraryImport(LibC, EntryPoint = "mkdirat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int MakeDirectoryAt(SafeHandle folder, string name, int mode);
 }

@@ -90,10 +90,11 @@ public static class HttpServer
                 {
                     // Resumable streams: a client whose SSE connection drops reconnects with Last-Event-ID and
                     // receives what it missed, instead of losing a tool result or a notification. Events are
-                    // kept in memory for the session (the SDK marks the knob MCP9006: stateful-only, informational).
-                    builder.Services.AddDistributedMemoryCache();
+                    // kept in memory, within a byte budget (EventStreamCache; the SDK marks the knob MCP9006:
+                    // stateful-only, informational).
+                    var events = new EventStreamCache();
 #pragma warning disable MCP9006
-                    mcp.WithDistributedCacheEventStreamStore();
+                    mcp.WithDistributedCacheEventStreamStore(options => options.Cache = events);
 #pragma warning restore MCP9006
                 }
                 extensions?.Invoke(mcp);

@@ -18,6 +18,7 @@ public sealed partial class TaskGraph
 
     // Each id's position in Tasks (the first, for a duplicated id); the same for every status of a plan.
     private readonly Dictionary<string, int> _positions;
+    private IReadOnlyList<TaskItem>? _readyRequired;
     /// <summary>Checkpoint edges made the plain way (one per task above) before checkpoints wait through the previous one.</summary>
     public const int MaxCheckpointEdges = 100_000;
 
@@ -181,7 +182,8 @@ public sealed partial class TaskGraph
         task.Status != TaskStatus.Done && (!_incoming.TryGetValue(task.Id, out var edges) || edges.TrueForAll(e => Tasks[_positions[e.DependsOn]].Status == TaskStatus.Done));
 
     /// <summary>Required (non-optional) tasks that are ready, in document order: the first is the next task.</summary>
-    public IReadOnlyList<TaskItem> ReadyRequired() => Tasks.Where(t => !t.Optional && IsReady(t)).ToList();
+    /// <remarks>Worked out once per graph: a graph's tasks, statuses included, never change (a status change makes a new graph).</remarks>
+    public IReadOnlyList<TaskItem> ReadyRequired() => _readyRequired ??= Tasks.Where(t => !t.Optional && IsReady(t)).ToList();
 
     /// <summary>
     /// Layers of tasks that can run in parallel: every task sits one wave after the latest of its

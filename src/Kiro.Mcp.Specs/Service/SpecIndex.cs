@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Execution;
+using Kiro.Mcp.Specs.Workflow;
 using Kiro.Mcp.Workspace;
 
 namespace Kiro.Mcp.Specs.Service;
@@ -47,6 +48,12 @@ public sealed class SpecIndex
     /// <summary>As <see cref="Tasks(string, VersionedText)"/>, giving up when <paramref name="cancellationToken"/> is cancelled.</summary>
     internal TasksDocument TasksCancellable(string path, VersionedText file, CancellationToken cancellationToken) =>
         Get(path, file, text => TasksParser.ParseCancellable(text, cancellationToken));
+
+    /// <summary>The spec's .workflow.json, parsed once per version: every call that names a spec reads it.</summary>
+    internal SpecState State(string path, VersionedText file) => Get(path, file, text => SpecState.Parse(text, path));
+
+    /// <summary>The spec's .config.kiro, parsed once per version (null when it is not a config Kiro would read).</summary>
+    internal SpecConfig? Config(string path, VersionedText file) => Get(path, file, text => new ConfigParse(SpecConfig.TryParse(text))).Config;
 
     /// <summary>Records the parse of a tasks.md the server just wrote, so the next read finds it.</summary>
     internal void PutTasks(string path, string version, TasksDocument document) => Put(path, version, document);
@@ -229,4 +236,7 @@ public sealed class SpecIndex
             return (Generation, History.Runs);
         }
     }
+
+    // A class around a parse that may find nothing.
+    private sealed record ConfigParse(SpecConfig? Config);
 }

@@ -468,10 +468,10 @@ public sealed class SpecService(FileStore store, SpecIndex index, TimeProvider c
         }
         var configFile = await store.ReadAsync(SpecLayout.Config(spec), cancellationToken);
         // A spec made by hand or by an old Kiro may lack .config.kiro: infer what Kiro would.
-        var config = (configFile is null ? null : SpecConfig.TryParse(configFile.Text))
+        var config = (configFile is null ? null : index.Config(SpecLayout.Config(spec), configFile))
             ?? new SpecConfig("", store.FileExists(SpecLayout.Document(spec, DocumentKind.Bugfix)) ? SpecType.Bugfix : SpecType.Feature, WorkflowType.RequirementsFirst);
         var stateFile = await store.ReadAsync(SpecLayout.State(spec), cancellationToken);
-        var state = stateFile is null ? SpecState.Empty : SpecState.Parse(stateFile.Text, SpecLayout.State(spec));
+        var state = stateFile is null ? SpecState.Empty : index.State(SpecLayout.State(spec), stateFile);
         var workflow = SpecWorkflow.For(config, state.Quick);
         // Only the workflow's own documents: a stray file of another kind is not part of this spec.
         var files = new Dictionary<DocumentKind, VersionedText>();

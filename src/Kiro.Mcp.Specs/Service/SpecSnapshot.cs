@@ -25,6 +25,9 @@ public sealed record SpecSnapshot(
     // The approval version of a tasks.md text, computed once per text: every status answer asks for it.
     private static readonly ConditionalWeakTable<VersionedText, string> TaskApprovalVersions = [];
 
+    // The counts of a parse of tasks.md, worked out once per parse: every status and list answer gives them.
+    private static readonly ConditionalWeakTable<TasksDocument, TaskCounts> Counts = [];
+
     /// <summary>The task runs recorded in the spec's run log (.runs.jsonl, and a legacy .runs.json until it is migrated), oldest first.</summary>
     public IReadOnlyList<TaskRun> Runs => RunLog.Value;
 
@@ -96,9 +99,11 @@ public sealed record SpecSnapshot(
 
     public bool IsApproved(DocumentKind kind) => ApprovalOf(kind) == "approved";
 
-    public TaskCounts TaskCounts()
+    public TaskCounts TaskCounts() => Documents.Tasks is { } document ? Counts.GetValue(document, Count) : Count(null);
+
+    private static TaskCounts Count(TasksDocument? document)
     {
-        var tasks = Documents.Tasks?.Tasks ?? [];
+        var tasks = document?.Tasks ?? [];
         return new TaskCounts(
             tasks.Count,
             tasks.Count(t => t.Status == TaskStatus.Done),

@@ -31,6 +31,8 @@ public sealed class TaskService(
     /// <summary>Kiro runs at most five sub-agents at once; ten candidates is plenty and keeps the answer small.</summary>
     public const int MaxParallel = 10;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TaskGraph, NextTask> NextOf = [];
+
     public async Task<TaskPage> ListAsync(string spec, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var (_, graph) = await LoadAsync(spec, cancellationToken);
@@ -345,7 +347,19 @@ public sealed class TaskService(
         }
     }
 
+    /// <summary>The next task of a graph (its tasks and statuses never change), worked out once per graph: task_next is asked far more often than tasks.md changes.</summary>
     private static NextTask Next(SpecSnapshot snapshot, TaskGraph graph)
+    {
+        if (NextOf.TryGetValue(graph, out var known) && known.Spec == snapshot.Name)
+        {
+            return known;
+        }
+        var next = FindNext(snapshot, graph);
+        NextOf.AddOrUpdate(graph, next);
+        return next;
+    }
+
+    private static NextTask FindNext(SpecSnapshot snapshot, TaskGraph graph)
     {
         var open = graph.ReadyRequired();
         if (open.Count == 0)

@@ -87,6 +87,32 @@ public sealed class SpecCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Identical_calls_on_quiet_files_see_an_editors_change_made_between_them()
+    {
+        await CreateAsync();
+        // Once the files have been unchanged for longer than the store's margin (a second), reads are answered by
+        // the files' stamps and what is worked out from a parse (counts, the next task) is reused.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+        await _specs.StatusAsync(Spec, Ct);
+        var before = await _specs.StatusAsync(Spec, Ct);
+        var next = await _board.NextAsync(Spec, Ct);
+        Assert.Same(next, await _board.NextAsync(Spec, Ct));
+
+        // In place and of the same length, as an editor saves: 1.1 done. And the spec is no longer quick.
+        var tasks = Path.Combine(_root, TasksPath);
+        File.WriteAllText(tasks, File.ReadAllText(tasks).Replace("- [ ] 1.1", "- [x] 1.1", StringComparison.Ordinal));
+        var state = Path.Combine(_root, SpecLayout.State(Spec));
+        File.WriteAllText(state, File.ReadAllText(state).Replace("\"quick\": true", "\"quick\": false", StringComparison.Ordinal));
+        var after = await _specs.StatusAsync(Spec, Ct);
+        var nextAfter = await _board.NextAsync(Spec, Ct);
+
+        Assert.Equal((0, true), (before.Tasks.Done, before.Quick));
+        Assert.Equal((1, false), (after.Tasks.Done, after.Quick));
+        Assert.Equal("1.1", next.Task!.Id);
+        Assert.Equal("1.2", nextAfter.Task!.Id);
+    }
+
+    [Fact]
     public async Task The_watcher_forgetting_a_file_that_still_exists_keeps_its_parse_and_drops_a_deleted_ones()
     {
         await CreateAsync();
