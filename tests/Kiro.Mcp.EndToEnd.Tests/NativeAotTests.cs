@@ -5,23 +5,25 @@ using ModelContextProtocol.Protocol;
 namespace Kiro.Mcp.EndToEnd.Tests;
 
 /// <summary>
-/// The Native AOT binary, driven end to end as a client would: "it builds" is not "it works". Without
-/// compile-time JSON metadata such a binary never answers initialize, and with reflection forced on every
-/// result is <c>{}</c>; these tests check real content in every kind of answer, over stdio and HTTP.
+/// The Native AOT binary, as the installed tool's linux-x64 package ships it, driven end to end as a client would:
+/// "it builds" is not "it works". Without compile-time JSON metadata such a binary never answers initialize, and
+/// with reflection forced on every result is <c>{}</c>; these tests check real content in every kind of answer,
+/// over stdio and HTTP.
 /// </summary>
-public class NativeAotTests(NativeServer native) : IClassFixture<NativeServer>
+[Collection(InstalledToolCollection.Name)]
+public class NativeAotTests(ToolPackage package)
 {
     [Theory]
     [MemberData(nameof(SpecWorkflowTests.Transports), MemberType = typeof(SpecWorkflowTests))]
     public async Task The_native_binary_runs_a_spec_from_creation_to_a_completed_task(Transport transport)
     {
-        Assert.SkipWhen(native.Binary is null, native.SkipReason ?? "");
+        Assert.SkipUnless(package.Native, package.NativeSkipReason);
         using var workspace = new TempWorkspace();
         Git.Init(workspace.Root);
         workspace.Write(".kiro/settings/kiro-mcp.json", """{"verify": {"command": "test -d .kiro", "timeoutSeconds": 60}}""");
         await using var server = transport == Transport.Stdio
-            ? await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: [ServerConnection.Trust], binary: native.Binary)
-            : await ServerConnection.StartHttpAsync(workspace.Root, [ServerConnection.Trust], binary: native.Binary);
+            ? await ServerConnection.StartStdioAsync(workspace.Root, extraArgs: [ServerConnection.Trust], binary: package.Command)
+            : await ServerConnection.StartHttpAsync(workspace.Root, [ServerConnection.Trust], binary: package.Command);
 
         // initialize and tools/list: names, and schemas generated from compile-time metadata (not empty objects).
         Assert.Equal("kiro-mcp", server.Client.ServerInfo!.Name);

@@ -8,7 +8,8 @@ using ModelContextProtocol.Client;
 namespace Kiro.Mcp.EndToEnd.Tests;
 
 /// <summary>The server as users get it: <c>dotnet pack</c>, <c>dotnet tool install</c> from a folder, then the <c>kiro-mcp</c> command.</summary>
-public class ToolPackageTests(ToolPackage package) : IClassFixture<ToolPackage>
+[Collection(InstalledToolCollection.Name)]
+public class ToolPackageTests(ToolPackage package)
 {
     [Fact]
     public void The_package_is_a_dotnet_tool_and_an_mcp_server_whose_registry_metadata_names_it()
@@ -51,19 +52,40 @@ public class ToolPackageTests(ToolPackage package) : IClassFixture<ToolPackage>
     }
 
     [Fact]
-    public void The_installer_picks_this_platforms_ready_to_run_package()
+    public void The_installer_picks_this_platforms_native_package_where_clang_links_it()
     {
-        if (package.Platform == "any")
-        {
-            Assert.Skip("No ReadyToRun package is shipped for this platform; the portable package serves it.");
-        }
-        var installed = Path.Combine(package.ToolPath, ".store", ToolPackage.PackageId.ToLowerInvariant(), package.Version, $"{ToolPackage.PackageId.ToLowerInvariant()}.{package.Platform}");
-        Assert.True(Directory.Exists(installed), $"expected the {package.Platform} package under {installed}");
+        Assert.SkipUnless(package.Native, package.NativeSkipReason);
+        Assert.True(Directory.Exists(package.InstalledPlatformFolder), $"expected the {package.Platform} package under {package.InstalledPlatformFolder}");
+
+        // One self-contained executable (an ELF file), no managed assemblies and no runtime configuration beside it.
+        var files = Directory.EnumerateFiles(Path.Combine(package.InstalledPlatformFolder, "tools"), "*", SearchOption.AllDirectories).ToList();
+        var binary = Assert.Single(files, f => Path.GetFileName(f) == "Kiro.Mcp.Server");
+        Assert.Equal(new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F' }, File.ReadAllBytes(binary)[..4]);
+        Assert.DoesNotContain(files, f => f.EndsWith(".dll", StringComparison.Ordinal) || f.EndsWith(".runtimeconfig.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_installer_picks_this_platforms_ready_to_run_package_where_no_linker_is_installed()
+    {
+        Assert.SkipWhen(package.Native, "This machine packs the native binary (see the test above).");
+        Assert.SkipWhen(package.Platform == "any", "No package is shipped for this platform; the portable package serves it.");
+        Assert.True(Directory.Exists(package.InstalledPlatformFolder), $"expected the {package.Platform} package under {package.InstalledPlatformFolder}");
 
         // ReadyToRun code lives in a native header beside the IL: present only when precompiled.
-        var dll = Directory.EnumerateFiles(installed, "Kiro.Mcp.Server.dll", SearchOption.AllDirectories).Single();
+        var dll = Directory.EnumerateFiles(package.InstalledPlatformFolder, "Kiro.Mcp.Server.dll", SearchOption.AllDirectories).Single();
         using var pe = new PEReader(File.OpenRead(dll));
         Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{dll} has no ReadyToRun code");
+    }
+
+    [Fact]
+    public void No_package_carries_debug_symbols()
+    {
+        // The native binary's .dbg file is several times the binary's size, and the installer keeps every package twice.
+        foreach (var nupkg in Directory.EnumerateFiles(package.Feed, "*.nupkg"))
+        {
+            using var zip = ZipFile.OpenRead(nupkg);
+            Assert.DoesNotContain(zip.Entries, e => e.Name.EndsWith(".dbg", StringComparison.Ordinal) || e.Name.EndsWith(".pdb", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs one benchmark: tools/bench/run.sh <latency|coldstart|load|documents|toolsize|pathological|workspaces|watches|team|check|table|all> [options]
-# Builds the server in Release first. "coldstart" also packs the tool, installs it into a temp tool path,
-# publishes the Native AOT binary (when clang is installed), and installs the reference Node server from tools/bench/node/package-lock.json (npm ci).
+# Builds the server in Release first. "coldstart" and "table" also pack the tool with tools/pack.sh (this machine's
+# package is the Native AOT binary when clang is installed), install it into a temp tool path, and install the
+# reference Node server from tools/bench/node/package-lock.json (npm ci). KIRO_BENCH_FEED=DIR installs the packages
+# tools/pack.sh already made in DIR instead of packing again.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,27 +18,30 @@ dotnet build -c Release src/Kiro.Mcp.Server -v quiet -nologo
 dotnet build -c Release tools/bench/Kiro.Mcp.Bench -v quiet -nologo
 run() { dotnet run -c Release --no-build --project tools/bench/Kiro.Mcp.Bench -- "$@"; }
 
-# Packs the tool, installs it from that folder only, publishes the Native AOT binary when a linker is here, and installs
-# the reference Node server: the servers "coldstart" and "table" compare. Sets $work and the array $servers.
+# Packs the tool as a release does (tools/pack.sh: this machine's platform package, Native AOT where a clang links
+# it, plus the portable "any"), installs it from that folder only, and installs the reference Node server: the servers
+# "coldstart" and "table" compare. Sets $work and the array $servers.
 prepare_servers() {
   work=$(mktemp -d)
   # A config with no sources: the tool comes from the folder just packed, never from a feed.
   printf '<?xml version="1.0" encoding="utf-8"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n' > "$work/nuget.config"
-  dotnet pack -c Release src/Kiro.Mcp.Server -o "$work/feed" -v quiet -nologo
-  local version
+  local version rid
   version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Kiro.Mcp.Server/Kiro.Mcp.Server.csproj)
-  dotnet tool install Kiro.Mcp --version "$version" --tool-path "$work/tool" --add-source "$work/feed" --configfile "$work/nuget.config" >/dev/null
-  servers=(--tool "$work/tool/kiro-mcp")
-  # The Native AOT binary beside the installed tool, when a linker is here (Native AOT links with clang).
-  local clang
-  clang=$(command -v clang || compgen -c clang- | grep -E '^clang-[0-9]+$' | sort -t- -k2 -n | tail -1 || true)
-  if [ -n "$clang" ]; then
-    dotnet publish -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker="$(basename "$clang")" src/Kiro.Mcp.Server -o "$work/native" -v quiet -nologo
-    echo "native binary: $(du -sh "$work/native/Kiro.Mcp.Server" | cut -f1) (+ $(du -ch "$work"/native/*.so | tail -1 | cut -f1) libgit2); installed tool: $(du -sh "$work/tool" | cut -f1)"
-    servers+=(--native "$work/native/Kiro.Mcp.Server")
+  rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)
+  if [ -n "${KIRO_BENCH_FEED:-}" ]; then
+    # Packages tools/pack.sh made before (a native compile takes minutes): measured as they are.
+    mkdir -p "$work/feed" && cp "$KIRO_BENCH_FEED"/*.nupkg "$work/feed/"
   else
-    echo "no clang: the native AOT binary is not measured"
+    tools/pack.sh "$work/feed" "$rid" any >/dev/null
   fi
+  dotnet tool install Kiro.Mcp --version "$version" --tool-path "$work/tool" --add-source "$work/feed" --configfile "$work/nuget.config" >/dev/null
+  local binary
+  binary=$(find "$work/tool/.store" -path "*/tools/*/$rid/*" -name Kiro.Mcp.Server -type f | head -1)
+  echo "packages: $(cd "$work/feed" && du -h ./*.nupkg | sed 's:\./::' | tr '\t\n' ' ')"
+  local kind="ReadyToRun (no clang to link the native binary)"
+  [ -n "$binary" ] && kind="native binary $(du -h "$binary" | cut -f1)"
+  echo "installed tool: $(du -sh "$work/tool" | cut -f1) ($(du -sb "$work/tool" | cut -f1) bytes); $rid package: $kind"
+  servers=(--tool "$work/tool/kiro-mcp")
   (cd tools/bench/node && npm ci --no-audit --no-fund --silent)
   servers+=(--node-server tools/bench/node/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js)
 }
