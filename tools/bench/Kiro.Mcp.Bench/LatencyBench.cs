@@ -28,9 +28,9 @@ internal static class LatencyBench
             var other => throw new ArgumentException($"--transport is stdio, http, both or none (the in-process part only), not '{other}'"),
         };
         // Warm-up consumes the first leaf tasks, so the measured task loop needs its own untouched ones after them.
-        if (tasks < WarmUp + (2 * iterations))
+        if (tasks < WarmUp + (3 * iterations))
         {
-            throw new ArgumentException($"--tasks must be at least {WarmUp + (2 * iterations)} (warm-up {WarmUp} + iterations {iterations} for the task loop and {iterations} for task_set_status).");
+            throw new ArgumentException($"--tasks must be at least {WarmUp + (3 * iterations)} (warm-up {WarmUp} + iterations {iterations} for the task loop, {iterations} for task_set_status and {iterations} for task_complete without verification).");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -105,12 +105,20 @@ internal static class LatencyBench
                 await ToolCalls.CallAsync(client, "task_set_status", new Dictionary<string, object?> { ["spec"] = SpecGenerator.SpecName, ["taskId"] = id, ["status"] = "queued" }, setStatus);
             }
 
-            foreach (var samples in new[] { status, validate, next, nextInLoop, start, complete, setStatus })
+            // The goal excludes the verification command: the same pair once more, task_complete with verify: false.
+            var completeUnverified = new Samples("task_complete (verify: false)");
+            foreach (var id in leafIds.Skip(WarmUp + (2 * iterations)).Take(iterations))
+            {
+                await ToolCalls.CallAsync(client, "task_start", ToolCalls.Task(SpecGenerator.SpecName, id));
+                await ToolCalls.CallAsync(client, "task_complete", new Dictionary<string, object?> { ["spec"] = SpecGenerator.SpecName, ["taskId"] = id, ["verify"] = false }, completeUnverified);
+            }
+
+            foreach (var samples in new[] { status, validate, next, nextInLoop, start, complete, setStatus, completeUnverified })
             {
                 Console.WriteLine(samples.Summary());
             }
             BenchTable.Record($"task_start / task_complete / task_set_status, {tasks:N0}-task spec ({transport}, median)",
-                string.Create(CultureInfo.InvariantCulture, $"{start.Median:F1} / {complete.Median:F1} / {setStatus.Median:F1} ms"), string.Create(CultureInfo.InvariantCulture, $"task_next {next.Median:F1} ms"));
+                string.Create(CultureInfo.InvariantCulture, $"{start.Median:F1} / {complete.Median:F1} ({completeUnverified.Median:F1} unverified) / {setStatus.Median:F1} ms"), string.Create(CultureInfo.InvariantCulture, $"task_next {next.Median:F1} ms"));
         }
         finally
         {
