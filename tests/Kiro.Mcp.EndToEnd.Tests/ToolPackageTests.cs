@@ -89,6 +89,21 @@ public class ToolPackageTests(ToolPackage package)
     }
 
     [Fact]
+    public void No_package_of_the_server_carries_roslyn_or_msbuild()
+    {
+        // They belong to the analysis program's own package (Kiro.Mcp.Analysis), fetched on first use by steering_generate:
+        // inside the server they made the installed tool 130 MB.
+        var packages = Directory.EnumerateFiles(package.Feed, $"{ToolPackage.PackageId}.*.nupkg")
+            .Where(p => !Path.GetFileName(p).StartsWith($"{ToolPackage.PackageId}.Analysis.", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(packages);
+        foreach (var nupkg in packages)
+        {
+            using var zip = ZipFile.OpenRead(nupkg);
+            Assert.DoesNotContain(zip.Entries, e => e.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || e.Name.StartsWith("Microsoft.Build", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task The_installed_command_serves_a_workspace_over_stdio()
     {
         using var workspace = new TempWorkspace();
