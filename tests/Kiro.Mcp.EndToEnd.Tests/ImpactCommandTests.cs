@@ -6,10 +6,6 @@ namespace Kiro.Mcp.EndToEnd.Tests;
 /// <summary><c>kiro-mcp impact</c> on a real repository: a branch that rewords a criterion, reopens a task and edits code earlier tasks wrote.</summary>
 public class ImpactCommandTests
 {
-    private const string Spec = "workout-logging";
-    private const string Requirements = $".kiro/specs/{Spec}/requirements.md";
-    private const string TasksFile = $".kiro/specs/{Spec}/tasks.md";
-
     // Task titles are repository content: a pull-request comment must not render their HTML or ping anyone.
     private const string Tasks = """
         # Implementation Plan
@@ -30,30 +26,13 @@ public class ImpactCommandTests
         Git.Init(repo.Root);
         await using (var server = await ServerConnection.StartAsync(Transport.Stdio, repo.Root))
         {
-            await server.CallOkAsync("spec_create", new { name = Spec });
-            foreach (var (document, content) in new[] { ("requirements", WorkoutSpec.Requirements), ("design", WorkoutSpec.Design), ("tasks", Tasks) })
+            foreach (var done in await ImpactRepository.DoTasksAsync(server, repo, Tasks))
             {
-                await server.CallOkAsync("spec_write", new { spec = Spec, document, content });
-                await server.CallOkAsync("spec_approve", new { spec = Spec, document });
-            }
-            Git.CommitAll(repo.Root, "Spec");
-            foreach (var (task, file) in new[] { ("1.1", "src/add.txt"), ("2", "src/history.txt") })
-            {
-                await server.CallOkAsync("task_start", new { spec = Spec, taskId = task });
-                repo.Write(file, task);
-                Git.CommitAll(repo.Root, $"Task {task}");
-                var done = await server.CallOkAsync("task_complete", new { spec = Spec, taskId = task, verify = false });
                 Assert.True(done.GetProperty("completed").GetBoolean());
             }
         }
-        Git.CommitAll(repo.Root, "Tasks done");
-        Git.Run(repo.Root, "tag", "base");
 
-        Git.Run(repo.Root, "checkout", "-q", "-b", "reword");
-        repo.Write(Requirements, repo.Read(Requirements).Replace("store it with the current date", "store it with the date the user chose", StringComparison.Ordinal));
-        repo.Write(TasksFile, repo.Read(TasksFile).Replace("- [x] 2. Implement History", "- [ ] 2. Implement History", StringComparison.Ordinal));
-        repo.Write("src/add.txt", "add with a chosen date");
-        repo.Write("src/history.txt", "history, changed");
+        ImpactRepository.Reword(repo);
         repo.Write("README.md", "unrelated");
         Git.CommitAll(repo.Root, "Let users choose the date");
 

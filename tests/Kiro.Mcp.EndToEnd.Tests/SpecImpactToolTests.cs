@@ -7,10 +7,6 @@ namespace Kiro.Mcp.EndToEnd.Tests;
 /// <summary>spec_impact on a real repository: the report of <c>kiro-mcp impact --format json</c>, over MCP, and hostile revisions refused.</summary>
 public class SpecImpactToolTests
 {
-    private const string Spec = "workout-logging";
-    private const string Requirements = $".kiro/specs/{Spec}/requirements.md";
-    private const string TasksFile = $".kiro/specs/{Spec}/tasks.md";
-
     private const string Tasks = """
         # Implementation Plan
 
@@ -30,27 +26,8 @@ public class SpecImpactToolTests
         using var repo = new TempWorkspace();
         Git.Init(repo.Root);
         await using var server = await ServerConnection.StartAsync(transport, repo.Root);
-        await server.CallOkAsync("spec_create", new { name = Spec });
-        foreach (var (document, content) in new[] { ("requirements", WorkoutSpec.Requirements), ("design", WorkoutSpec.Design), ("tasks", Tasks) })
-        {
-            await server.CallOkAsync("spec_write", new { spec = Spec, document, content });
-            await server.CallOkAsync("spec_approve", new { spec = Spec, document });
-        }
-        Git.CommitAll(repo.Root, "Spec");
-        foreach (var (task, file) in new[] { ("1.1", "src/add.txt"), ("2", "src/history.txt") })
-        {
-            await server.CallOkAsync("task_start", new { spec = Spec, taskId = task });
-            repo.Write(file, task);
-            Git.CommitAll(repo.Root, $"Task {task}");
-            await server.CallOkAsync("task_complete", new { spec = Spec, taskId = task, verify = false });
-        }
-        Git.CommitAll(repo.Root, "Tasks done");
-        Git.Run(repo.Root, "tag", "base");
-        Git.Run(repo.Root, "checkout", "-q", "-b", "reword");
-        repo.Write(Requirements, repo.Read(Requirements).Replace("store it with the current date", "store it with the date the user chose", StringComparison.Ordinal));
-        repo.Write(TasksFile, repo.Read(TasksFile).Replace("- [x] 2. Implement History", "- [ ] 2. Implement History", StringComparison.Ordinal));
-        repo.Write("src/add.txt", "add with a chosen date");
-        repo.Write("src/history.txt", "history, changed");
+        await ImpactRepository.DoTasksAsync(server, repo, Tasks);
+        ImpactRepository.Reword(repo);
         Git.CommitAll(repo.Root, "Let users choose the date");
         // The working tree moves on: the report is of the two commits, not of the files on disk.
         repo.Write("src/add.txt", "uncommitted");
