@@ -54,6 +54,9 @@ coldstart() {
 
 # Issue 14's table in one command: every row's benchmark in turn, the reference servers measured in the same run.
 table() {
+  # The steering row: the analysis program steering_generate starts, and the bench that compares it with bare Roslyn.
+  dotnet build -c Release src/Kiro.Mcp.Analysis -v quiet -nologo
+  dotnet build -c Release tools/bench/Kiro.Mcp.SteeringBench -v quiet -nologo
   prepare_servers
   trap 'rm -rf "$work"' RETURN
   run table "${servers[@]}" --feed "$work/feed" --tool-path "$work/tool" "$@"

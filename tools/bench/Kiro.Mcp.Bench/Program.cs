@@ -14,7 +14,7 @@ const string Usage = """
       watches    [--repos 10] [--folders 5000]
       team       [--users 50] [--repositories 5] [--seconds 20]
       check      [--runs 10]
-      table      [--seconds 15] [--tool …] [--node-server …] [--feed DIR] [--tool-path DIR]   (run.sh table adds the last four)
+      table      [--seconds 15] [--solutions generated|A.sln,B.sln] [--steering-runs 3] [--tool …] [--node-server …] [--feed DIR] [--tool-path DIR]   (run.sh table adds the last four)
     """;
 
 if (args.Length == 0)

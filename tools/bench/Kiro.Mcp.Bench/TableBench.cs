@@ -7,7 +7,7 @@ namespace Kiro.Mcp.Bench;
 /// </summary>
 internal static class TableBench
 {
-    public static readonly string[] Options = ["--tool", "--native", "--node-server", "--feed", "--tool-path", "--seconds"];
+    public static readonly string[] Options = ["--tool", "--native", "--node-server", "--feed", "--tool-path", "--seconds", "--solutions", "--steering-runs"];
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
@@ -19,6 +19,9 @@ internal static class TableBench
             ("latency (stdio, 2,000 tasks)", () => LatencyBench.RunAsync(BenchArgs.Parse(["--transport", "stdio", "--tasks", "2000", "--iterations", "100"], LatencyBench.Options))),
             ("load (200 sessions, 200 tasks)", () => LoadBench.RunAsync(BenchArgs.Parse(["--sessions", "200", "--tasks", "200", "--seconds", seconds], LoadBench.Options))),
             ("load (200 sessions, 2,000 tasks)", () => LoadBench.RunAsync(BenchArgs.Parse(["--sessions", "200", "--requirements", "500", "--tasks", "2000", "--seconds", seconds], LoadBench.Options))),
+            ("steering_generate against a bare OpenSolutionAsync", () => SteeringRows.RunAsync(
+                (args.String("--solutions") ?? "generated").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                args.Positive("--steering-runs", 3))),
         };
         foreach (var (name, run) in steps)
         {

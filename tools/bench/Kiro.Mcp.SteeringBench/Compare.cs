@@ -7,22 +7,64 @@ namespace Kiro.Mcp.SteeringBench;
 /// <summary>
 /// steering_generate cold (a new trusted server per run, force, the call's time) against a bare Roslyn
 /// OpenSolutionAsync of the same solution in a new process, interleaved run by run so both see the same machine.
-/// The repository's folder is used as it is: run it on a copy (the documents are written into .kiro/steering).
+/// The repository holding the solution is cloned into a temp folder first (the documents are written into
+/// .kiro/steering, and the server runs trusted: never in the repository given); "generated" measures a generated
+/// layered solution instead (<see cref="LargeSolution"/>). The last line is the medians and their ratio, which
+/// Kiro.Mcp.Bench's table reads.
 /// </summary>
 internal static class Compare
 {
-    public static async Task<int> RunAsync(string serverDll, string solution, int runs, Func<string, string, bool, Task<McpClient>> connect)
+    public const string Generated = "generated";
+
+    public static async Task<int> RunAsync(string serverDll, string solutionOrGenerated, int runs, (int Projects, int Files) generated, Func<string, string, bool, Task<McpClient>> connect)
     {
-        var root = Path.GetDirectoryName(solution)!;
-        // The workspace is the repository: the folder holding .git, or the solution's folder.
-        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
+        var copy = Directory.CreateTempSubdirectory("kiro-mcp-steering-compare-");
+        try
+        {
+            string solution;
+            if (solutionOrGenerated == Generated)
+            {
+                var files = LargeSolution.Write(copy.FullName, generated.Projects, generated.Files);
+                solution = Path.Combine(copy.FullName, "Big.sln");
+                Console.WriteLine($"generated: {generated.Projects} projects, {files} C# files");
+            }
+            else
+            {
+                var given = Path.GetFullPath(solutionOrGenerated);
+                var repository = RepositoryOf(given) ?? throw new InvalidOperationException($"'{given}' is not in a git repository.");
+                GitCommand.Run(copy.FullName, "clone", "-q", repository, "repo");
+                solution = Path.Combine(copy.FullName, "repo", Path.GetRelativePath(repository, given));
+            }
+            return await RunOnCopyAsync(serverDll, solution, runs, connect);
+        }
+        finally
+        {
+            try
+            {
+                copy.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless; the result stands.
+            }
+        }
+    }
+
+    private static string? RepositoryOf(string solution)
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(solution)!); dir is not null; dir = dir.Parent)
         {
             if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
             {
-                root = dir.FullName;
-                break;
+                return dir.FullName;
             }
         }
+        return null;
+    }
+
+    private static async Task<int> RunOnCopyAsync(string serverDll, string solution, int runs, Func<string, string, bool, Task<McpClient>> connect)
+    {
+        var root = RepositoryOf(solution)!;
         Console.WriteLine($"solution: {solution}; workspace: {root}; server: {serverDll}; machine: {Environment.ProcessorCount} cores");
         var ours = new List<double>();
         var bare = new List<double>();

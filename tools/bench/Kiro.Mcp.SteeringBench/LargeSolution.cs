@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -33,24 +32,11 @@ internal static class LargeSolution
         }
         File.WriteAllText(Path.Combine(root, "Big.sln"), sln.ToString());
         File.WriteAllText(Path.Combine(root, "README.md"), "# Big\n\nA generated solution for the steering benchmark.\n");
-        Git(root, "init", "-q");
-        Git(root, "add", "-A");
-        Git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q", "-m", "generated");
+        GitCommand.Run(root, "init", "-q");
+        GitCommand.Run(root, "add", "-A");
+        GitCommand.Run(root, "-c", "user.name=bench", "-c", "user.email=bench@example.com", "commit", "-q", "-m", "generated");
         return files;
     }
 
     private static string Guid(int p) => $"00000000-0000-0000-0000-{p.ToString("D12", CultureInfo.InvariantCulture)}";
-
-    private static void Git(string root, params string[] args)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-    }
 }

@@ -32,7 +32,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--workspace": workspaceArg = args[i + 1]; break;
         case "--compare": compareArg = args[i + 1]; break;
         case "--server": serverArg = args[i + 1]; break;
-        default: Console.Error.WriteLine("Usage: Kiro.Mcp.SteeringBench [--projects 60] [--files 60] [--runs 3] | --workspace PATH | --compare SOLUTION [--runs 5] [--server DLL]"); return 2;
+        default: Console.Error.WriteLine("Usage: Kiro.Mcp.SteeringBench [--projects 60] [--files 60] [--runs 3] | --workspace PATH | --compare SOLUTION|generated [--runs 5] [--server DLL] [--projects 60] [--files 60]"); return 2;
     }
 }
 
@@ -61,7 +61,7 @@ if (workspaceArg is not null)
 
 if (compareArg is not null)
 {
-    return await Compare.RunAsync(dll, Path.GetFullPath(compareArg), runs, ConnectAsync);
+    return await Compare.RunAsync(dll, compareArg, runs, (projects, filesPerProject), ConnectAsync);
 }
 
 var workspace = Directory.CreateTempSubdirectory("kiro-mcp-steering-bench-");
