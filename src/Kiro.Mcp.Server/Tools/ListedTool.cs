@@ -14,7 +14,7 @@ internal sealed class ListedTool(Tool protocolTool, Func<McpServerTool> build) :
 
     public override Tool ProtocolTool => protocolTool;
 
-    /// <summary>The method's attributes, as the SDK collects them; asked for by the call filters, so building here costs no call anything.</summary>
+    /// <summary>The method's attributes, as the SDK collects them. Only the call filters ask (WorkspaceFilters, RoleFilters), just before the call builds the tool anyway.</summary>
     public override IReadOnlyList<object> Metadata => _built.Value.Metadata;
 
     /// <summary>Whether the SDK's tool has been built: ToolListTests hold that listing builds none.</summary>
