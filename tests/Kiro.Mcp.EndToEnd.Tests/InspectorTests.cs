@@ -43,7 +43,7 @@ public class InspectorTests
 
     private static List<string> GoldenToolNames()
     {
-        using var golden = JsonDocument.Parse(File.ReadAllText(Path.Combine(ServerBinary.RepositoryRoot, "tests", "Kiro.Mcp.Server.Tests", "TestData", "tools.json")));
+        using var golden = JsonDocument.Parse(File.ReadAllText(Path.Combine(ServerBinary.RepositoryRoot, "src", "Kiro.Mcp.Server", "Tools", "ToolList.json")));
         return golden.RootElement.EnumerateArray().Select(t => t.GetProperty("name").GetString()!).ToList();
     }
 

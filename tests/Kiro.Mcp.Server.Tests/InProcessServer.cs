@@ -41,6 +41,9 @@ public sealed class InProcessServer : IAsyncDisposable
 
     public McpClient Client { get; private set; } = null!;
 
+    /// <summary>The server's services: what it registered, as it resolved them.</summary>
+    public IServiceProvider Services => _services;
+
     /// <param name="configure">Replaces server-wide services after Kiro's (the last registration wins).</param>
     public static async Task<InProcessServer> StartAsync(Action<IServiceCollection>? configure = null)
     {

@@ -113,14 +113,8 @@ public static class KiroMcpRegistration
         services.PostConfigure<McpServerOptions>(ToolListTrimming.Apply);
         transport(builder);
         builder
-            .WithTools<WorkspaceTools>(KiroJson.Options)
-            .WithTools<SpecTools>(KiroJson.Options)
-            .WithTools<TaskTools>(KiroJson.Options)
-            .WithTools<SteeringTools>(KiroJson.Options)
-            .WithTools<HookTools>(KiroJson.Options)
-            .WithTools<SteeringGenerationTools>(KiroJson.Options)
-            .WithTools<AuditTools>(KiroJson.Options)
-            .WithTools<ImpactTools>(KiroJson.Options)
+            // Listed from the reviewed list, each built by reflection on its first call (ToolList says why).
+            .WithKiroTools()
             .WithResources<SpecResources>()
             .WithResources<SteeringResources>()
             .WithResources<HookResources>()

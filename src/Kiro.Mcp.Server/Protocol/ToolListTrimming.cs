@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
+using Kiro.Mcp.Server.Tools;
 using ModelContextProtocol.Server;
 
 namespace Kiro.Mcp.Server.Protocol;
@@ -36,7 +37,8 @@ public static class ToolListTrimming
         // Sessions start concurrently; a JsonElement is two fields, so no two threads may write one at once.
         lock (Trimmed)
         {
-            foreach (var tool in options.ToolCollection ?? [])
+            // A ListedTool is served from Tools/ToolList.json, which was trimmed when it was written (ToolList).
+            foreach (var tool in (options.ToolCollection ?? []).Where(t => t is not ListedTool))
             {
                 if (Trimmed.Add(tool.ProtocolTool))
                 {

@@ -18,7 +18,9 @@ public static class WorkspaceArgument
     public static void AddTo(McpServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        foreach (var tool in options.ToolCollection ?? [])
+        // A ListedTool is served from Tools/ToolList.json, which has it already (ToolList); asking whether it is
+        // workspace-free would build it.
+        foreach (var tool in (options.ToolCollection ?? []).Where(t => t is not Tools.ListedTool))
         {
             // Options are built per session (per request on stateless HTTP), the tools once: add it once.
             if (!IsWorkspaceFree(tool) && !Declares(tool.ProtocolTool.InputSchema) && JsonNode.Parse(tool.ProtocolTool.InputSchema.GetRawText()) is JsonObject schema)
