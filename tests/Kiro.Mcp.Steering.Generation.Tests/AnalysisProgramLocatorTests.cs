@@ -27,6 +27,29 @@ public sealed class AnalysisProgramLocatorTests : IDisposable
     }
 
     [Fact]
+    public void On_a_fresh_machine_without_the_data_folder_the_cache_is_still_there_to_install_into()
+    {
+        // XDG_DATA_HOME is where .NET puts LocalApplicationData on Linux and macOS; nothing else here reads it.
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("LocalApplicationData comes from XDG_DATA_HOME only on Linux and macOS.");
+        }
+        var fresh = Path.Combine(_folder, "no-data-yet");
+        var before = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        Environment.SetEnvironmentVariable("XDG_DATA_HOME", fresh);
+        try
+        {
+            var locator = AnalysisProgramLocator.ForServer("1.2.3", null);
+
+            Assert.Equal(Path.Combine(fresh, "kiro-mcp", "analysis"), locator.CacheFolder);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("XDG_DATA_HOME", before);
+        }
+    }
+
+    [Fact]
     public async Task An_installed_version_in_the_cache_is_used_without_installing_again()
     {
         var installed = Touch(Path.Combine(Cache, "1.2.3", ".store", "kiro.mcp.analysis", "1.2.3", "kiro.mcp.analysis", "1.2.3", "tools", "net10.0", "any", AnalysisProgramLocator.FileName));

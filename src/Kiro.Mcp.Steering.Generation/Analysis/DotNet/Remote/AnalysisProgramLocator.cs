@@ -27,13 +27,18 @@ public sealed class AnalysisProgramLocator(
     /// <summary>The locator a server uses: its own folder, the user's data folder, the environment variable and a real install.</summary>
     public static AnalysisProgramLocator ForServer(string version, Action<string>? log)
     {
-        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        // DoNotVerify: on a fresh machine the folder may not exist yet (the install creates it); verified, GetFolderPath
+        // answers "" and the first install would never run.
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
         var cache = string.IsNullOrEmpty(data) ? null : Path.Combine(data, "kiro-mcp", "analysis");
         return new AnalysisProgramLocator(version, AppContext.BaseDirectory, cache, DotNetToolInstallAsync, log)
         {
             ExplicitPath = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } path ? path : null,
         };
     }
+
+    /// <summary>The per-user folder versions are installed into; null for none.</summary>
+    public string? CacheFolder => cacheFolder;
 
     /// <summary>The program the user named in <see cref="EnvironmentVariable"/>: used as it is, never installed.</summary>
     public string? ExplicitPath { get; init; }
