@@ -113,6 +113,29 @@ public sealed class SpecCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_template_placeholder_an_editor_puts_into_a_quiet_quick_spec_and_takes_out_again_is_seen_each_time()
+    {
+        await CreateAsync();
+        // Quiet files are answered by their stamps; the search for placeholders is kept per text read.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+        await _specs.StatusAsync(Spec, Ct);
+        var before = await _specs.StatusAsync(Spec, Ct);
+
+        // In place, as an editor saves: the design's overview becomes one of the template's placeholders.
+        var design = Path.Combine(_root, ".kiro/specs/cached/design.md");
+        var text = File.ReadAllText(design);
+        File.WriteAllText(design, text.Replace("A list in memory.", "[Types, fields, invariants.]", StringComparison.Ordinal));
+        var held = await _specs.StatusAsync(Spec, Ct);
+        File.WriteAllText(design, text);
+        var after = await _specs.StatusAsync(Spec, Ct);
+
+        Assert.Equal("implementation", before.Phase);
+        Assert.Equal("design", held.Phase);
+        Assert.Contains("[Types, fields, invariants.]", held.NextAction);
+        Assert.Equal("implementation", after.Phase);
+    }
+
+    [Fact]
     public async Task The_watcher_forgetting_a_file_that_still_exists_keeps_its_parse_and_drops_a_deleted_ones()
     {
         await CreateAsync();
