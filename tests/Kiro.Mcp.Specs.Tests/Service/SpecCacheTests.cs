@@ -136,6 +136,27 @@ public sealed class SpecCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Many_calls_at_once_on_a_spec_no_one_parsed_yet_parse_each_document_once()
+    {
+        await CreateAsync();
+        // A large tasks.md, so that the first calls overlap while it is parsed (200 sessions' first calls on a server).
+        var tasks = new System.Text.StringBuilder("# Implementation Plan\n\n");
+        for (var i = 1; i <= 2_000; i++)
+        {
+            tasks.Append(System.Globalization.CultureInfo.InvariantCulture, $"- [ ] {i}. Task {i} with some words to parse\n  - _Requirements: 1.1_\n");
+        }
+        File.WriteAllText(Path.Combine(_root, TasksPath), tasks.ToString());
+        var alone = new SpecIndex(_store);
+        await new SpecService(_store, alone, TimeProvider.System).StatusAsync(Spec, Ct);
+
+        var index = new SpecIndex(_store);
+        var specs = new SpecService(_store, index, TimeProvider.System);
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => specs.StatusAsync(Spec, Ct), Ct)));
+
+        Assert.Equal(alone.Parses, index.Parses);
+    }
+
+    [Fact]
     public async Task The_watcher_forgetting_a_file_that_still_exists_keeps_its_parse_and_drops_a_deleted_ones()
     {
         await CreateAsync();
