@@ -103,12 +103,41 @@ public sealed class ResumableStreamStore : ISseEventStreamStore
     public static long SizeOf(JsonRpcMessage? message) => EventOverhead + message switch
     {
         null => 0,
+        JsonRpcResponse { Result: JsonObject result } when ToolText(result) is { } text => 4 * text,
         JsonRpcResponse response => SizeOfNode(response.Result),
         JsonRpcNotification notification => 64 + (2L * notification.Method.Length) + SizeOfNode(notification.Params),
         JsonRpcRequest request => 64 + (2L * request.Method.Length) + SizeOfNode(request.Params),
         JsonRpcError error => 64 + (2L * (error.Error.Message?.Length ?? 0)) + SizeOfNode(error.Error.Data as JsonNode),
         _ => 1024,
     };
+
+    /// <summary>
+    /// The UTF-8 length of a tool result's text blocks, or null when the result has none. A tool's structured content is
+    /// that same text as JSON, so the text alone tells the size (held once as the text, once in the result's JSON): a
+    /// walk of the structured content would build a node for each of its values, which cost more than serializing it.
+    /// </summary>
+    private static long? ToolText(JsonObject result)
+    {
+        if (!result.TryGetPropertyValue("content", out var content) || content is not JsonArray blocks)
+        {
+            return null;
+        }
+        var length = 0L;
+        foreach (var block in blocks)
+        {
+            if (block is JsonObject fields && fields.TryGetPropertyValue("text", out var text) && text is JsonValue value)
+            {
+                length += value.TryGetValue<JsonElement>(out var element) ? JsonMarshal.GetRawUtf8Value(element).Length
+                    : value.TryGetValue<string>(out var s) ? 2L * s.Length
+                    : 0;
+            }
+            else
+            {
+                length += SizeOfNode(block);
+            }
+        }
+        return length;
+    }
 
     private static long SizeOfNode(JsonNode? node)
     {

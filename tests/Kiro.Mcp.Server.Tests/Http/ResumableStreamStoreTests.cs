@@ -26,7 +26,7 @@ public class ResumableStreamStoreTests
         {
             await using var writer = await store.CreateStreamAsync(Options("session", call.ToString(System.Globalization.CultureInfo.InvariantCulture)), Ct);
             await writer.WriteEventAsync(new SseItem<JsonRpcMessage?>(null, "prime"), Ct);
-            await writer.WriteEventAsync(new SseItem<JsonRpcMessage?>(Result(new string('x', 7_000))), Ct);
+            await writer.WriteEventAsync(new SseItem<JsonRpcMessage?>(call % 2 == 0 ? Result(new string('x', 7_000)) : ToolResult(new string('x', 7_000))), Ct);
             Assert.InRange(store.Used, 1, store.Budget);
         }
 
@@ -115,6 +115,18 @@ public class ResumableStreamStoreTests
     }
 
     private static SseEventStreamOptions Options(string session, string stream) => new() { SessionId = session, StreamId = stream };
+
+    // What tools/call answers: the text, and the same as structured content.
+    private static JsonRpcResponse ToolResult(string text) => new()
+    {
+        Id = new RequestId(1),
+        // Parsed, as the SDK's result is: its values are read from the JSON on demand.
+        Result = JsonNode.Parse(new JsonObject
+        {
+            ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["value"] = text }.ToJsonString() }),
+            ["structuredContent"] = new JsonObject { ["value"] = text },
+        }.ToJsonString()),
+    };
 
     private static JsonRpcResponse Result(string text) => new() { Id = new RequestId(1), Result = new JsonObject { ["text"] = text } };
 }
