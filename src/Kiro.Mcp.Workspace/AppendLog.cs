@@ -32,7 +32,12 @@ public sealed class AppendLog
     private int _length;
     private int _handedOut;
     private FileStamp? _quietStamp;
+    // Where the last confined look went, and whether it found no file there: with the quiet stamp, what lets an
+    // unchanged (or still missing) log be answered by one statx, without resolving, opening and closing it.
+    private string? _physical;
+    private bool _missing;
     private int _contentReads;
+    private int _opens;
 
     internal AppendLog(FileStore store, string relativePath)
     {
@@ -42,6 +47,9 @@ public sealed class AppendLog
 
     /// <summary>Tests only: how many reads looked at the file's content (not answered by its stamp alone).</summary>
     internal int ContentReads => Volatile.Read(ref _contentReads);
+
+    /// <summary>Tests only: how many reads looked at the file the confined way (resolving, opening).</summary>
+    internal int Opens => Volatile.Read(ref _opens);
 
     /// <summary>Hands the complete lines added since the last call to <paramref name="consume"/>, under the gate.</summary>
     public async Task<T> ReadAsync<T>(Func<LogLines, T> consume, CancellationToken cancellationToken)
@@ -96,6 +104,7 @@ public sealed class AppendLog
             }
             // What this store now believes the file holds; the next read checks it against the disk.
             _quietStamp = null;
+            _missing = false;
             Add(appended);
             return consume(HandOut(reset: false));
         }
@@ -107,7 +116,15 @@ public sealed class AppendLog
 
     private LogLines Refresh()
     {
-        var (handle, _) = ConfinedFiles.OpenRead(_store.Root, _store.Root.ToRelative(_store.Root.ResolveCore(_path).Physical));
+        if (Unchanged())
+        {
+            return HandOut(reset: false);
+        }
+        Interlocked.Increment(ref _opens);
+        var physical = _store.Root.ResolveCore(_path).Physical;
+        var (handle, _) = ConfinedFiles.OpenRead(_store.Root, _store.Root.ToRelative(physical));
+        _physical = physical;
+        _missing = handle is null;
         if (handle is null)
         {
             var had = _length > 0;
@@ -155,6 +172,22 @@ public sealed class AppendLog
             _quietStamp = stamp is { } s && (ulong)_length == s.Length && s.QuietBefore(checkedAt, _store.QuietMargin) ? s : null;
             return HandOut(reset);
         }
+    }
+
+    /// <summary>
+    /// Whether statx of the path the last confined look went to finds what that look found: still no file, or the
+    /// same file with the stamp it had when quiet (FileStore's rule, <see cref="KnownPaths"/>): then there is nothing
+    /// new to hand out and nothing is opened. Any write, rename or unlink changes the stamp; a file or a link that
+    /// appears ends "missing"; either sends the read the whole confined way again.
+    /// </summary>
+    private bool Unchanged()
+    {
+        if (_physical is null || (!_missing && _quietStamp is null))
+        {
+            return false;
+        }
+        var now = FileStamp.OfPath(_physical, out var missing);
+        return _missing ? missing : now is not null && now == _quietStamp;
     }
 
     /// <summary>Whether the file still begins with the bytes read before.</summary>

@@ -90,6 +90,42 @@ public sealed class AppendLogTests
         Assert.Equal("two\n", await ReadAsync(log));
     }
 
+    [Fact]
+    public async Task A_quiet_log_is_not_even_opened_again_and_a_rewrite_of_the_same_length_is_seen()
+    {
+        using var workspace = new TempWorkspace();
+        var store = new FileStore(workspace.Root) { QuietMargin = TimeSpan.Zero };
+        workspace.Write(Path, "one\n");
+        var log = store.Log(Path);
+        Assert.Equal("one\n", await ReadAsync(log));
+        var opens = log.Opens;
+
+        Assert.Equal("", await ReadAsync(log));
+        Assert.Equal(opens, log.Opens);
+
+        // Another process rewrites it in place with as many bytes: the stamp (ctime, mtime) differs, so it is read.
+        await Task.Delay(20, Ct);
+        File.WriteAllText(workspace.Full(Path), "uno\n");
+        var lines = await log.ReadAsync(l => (l.Reset, Encoding.UTF8.GetString(l.Lines.Span)), Ct);
+        Assert.Equal((true, "uno\n"), lines);
+    }
+
+    [Fact]
+    public async Task A_missing_log_is_not_looked_for_the_confined_way_again_until_it_appears()
+    {
+        using var workspace = new TempWorkspace();
+        var log = workspace.Store.Log(Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(workspace.Full(Path))!);
+        Assert.Equal("", await ReadAsync(log));
+        var opens = log.Opens;
+
+        Assert.Equal("", await ReadAsync(log));
+        Assert.Equal(opens, log.Opens);
+
+        File.WriteAllText(workspace.Full(Path), "a\n");
+        Assert.Equal("a\n", await ReadAsync(log));
+    }
+
     private static Task<string> ReadAsync(AppendLog log) => log.ReadAsync(l => Encoding.UTF8.GetString(l.Lines.Span), Ct);
 
     private static Task<string> AppendAsync(AppendLog log, string line) =>

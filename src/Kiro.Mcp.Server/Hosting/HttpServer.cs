@@ -85,18 +85,17 @@ public static class HttpServer
                         sessions.Attach(options);
                     }
                     options.ConfigureSessionOptions = WorkspaceEndpoint.ConfigureSessionAsync;
-                });
-                if (!settings.Stateless)
-                {
-                    // Resumable streams: a client whose SSE connection drops reconnects with Last-Event-ID and
-                    // receives what it missed, instead of losing a tool result or a notification. Events are
-                    // kept in memory, within a byte budget (EventStreamCache; the SDK marks the knob MCP9006:
-                    // stateful-only, informational).
-                    var events = new EventStreamCache();
+                    if (!settings.Stateless)
+                    {
+                        // Resumable streams: a client whose SSE connection drops reconnects with Last-Event-ID and
+                        // receives what it missed, instead of losing a tool result or a notification. Events are
+                        // kept in memory, within a byte budget (ResumableStreamStore; the SDK marks the knob
+                        // MCP9006: stateful-only, informational).
 #pragma warning disable MCP9006
-                    mcp.WithDistributedCacheEventStreamStore(options => options.Cache = events);
+                        options.EventStreamStore = new ResumableStreamStore();
 #pragma warning restore MCP9006
-                }
+                    }
+                });
                 extensions?.Invoke(mcp);
             },
             notifications: !settings.Stateless);

@@ -28,6 +28,9 @@ public sealed class SpecIndex
     private readonly FileStore? _store;
     private int _parses;
 
+    // The parses in progress, by path, version and kind of parse: callers that arrive meanwhile wait for the one.
+    private readonly ConcurrentDictionary<(string Path, string Version, Type Kind), Lazy<object>> _parsing = new();
+
     public SpecIndex()
     {
     }
@@ -193,10 +196,34 @@ public sealed class SpecIndex
         {
             return cached;
         }
-        Interlocked.Increment(ref _parses);
-        var parsed = parse(file.Text);
-        Put(path, file.Version, parsed);
-        return parsed;
+        // One parse per version, however many calls ask at once: a server's first calls (200 sessions at once under
+        // tools/bench/run.sh load) would otherwise each parse the same large document, and the memory that takes stays
+        // with the process. A waiter blocks for the one parse in progress rather than doing it again.
+        var key = (path, file.Version, typeof(T));
+        while (true)
+        {
+            var own = new Lazy<object>(() =>
+            {
+                Interlocked.Increment(ref _parses);
+                return parse(file.Text);
+            }, LazyThreadSafetyMode.ExecutionAndPublication);
+            var parsing = _parsing.GetOrAdd(key, own);
+            var mine = ReferenceEquals(parsing, own);
+            try
+            {
+                var parsed = (T)parsing.Value;
+                Put(path, file.Version, parsed);
+                return parsed;
+            }
+            catch (OperationCanceledException) when (!mine)
+            {
+                // The caller whose parse this was gave up: parse for this caller instead.
+            }
+            finally
+            {
+                _parsing.TryRemove(KeyValuePair.Create(key, parsing));
+            }
+        }
     }
 
     private void Put(string path, string version, object parsed)

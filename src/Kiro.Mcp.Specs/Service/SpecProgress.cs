@@ -31,7 +31,7 @@ public static class SpecProgress
             if (snapshot.Workflow.Quick)
             {
                 // No approval gate catches an untouched template in a quick spec, so the phase does.
-                if (TemplatePlaceholders.FirstIn(kind, file.Text) is { } placeholder)
+                if (TemplatePlaceholders.FirstIn(kind, file) is { } placeholder)
                 {
                     return (name, $"{name}.md still holds the template's placeholder '{placeholder}'. Replace the template with the spec's real content: call spec_write(spec: '{spec}', document: '{name}', content: …).");
                 }

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Kiro.Mcp.Specs.Documents;
 using Kiro.Mcp.Specs.Validation;
+using Kiro.Mcp.Workspace;
 
 namespace Kiro.Mcp.Specs.Workflow;
 
@@ -17,6 +19,28 @@ public static partial class TemplatePlaceholders
     /// <summary>The first template placeholder left in <paramref name="text"/>, or null when there is none.</summary>
     public static string? FirstIn(DocumentKind kind, string text) =>
         ByKind[kind].FirstOrDefault(p => text.Contains(p, StringComparison.Ordinal));
+
+    /// <summary>
+    /// As <see cref="FirstIn(DocumentKind, string)"/> for a file as read, searched once per text read: a quick spec's
+    /// status asks on every call, and each search scans the whole document once per placeholder (most of a status
+    /// call's own CPU on a 2,000-task spec). A changed file is a new <see cref="VersionedText"/>, so it is searched again.
+    /// </summary>
+    public static string? FirstIn(DocumentKind kind, VersionedText file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (Found.TryGetValue(file, out var known) && known.Kind == kind)
+        {
+            return known.Placeholder;
+        }
+        var placeholder = FirstIn(kind, file.Text);
+        Found.AddOrUpdate(file, new Search(kind, placeholder));
+        return placeholder;
+    }
+
+    // What the last search of a text found, kept as long as the text itself is.
+    private static readonly ConditionalWeakTable<VersionedText, Search> Found = [];
+
+    private sealed record Search(DocumentKind Kind, string? Placeholder);
 
     public static IEnumerable<Finding> Find(DocumentKind kind, string text)
     {

@@ -113,6 +113,50 @@ public sealed class SpecCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_template_placeholder_an_editor_puts_into_a_quiet_quick_spec_and_takes_out_again_is_seen_each_time()
+    {
+        await CreateAsync();
+        // Quiet files are answered by their stamps; the search for placeholders is kept per text read.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+        await _specs.StatusAsync(Spec, Ct);
+        var before = await _specs.StatusAsync(Spec, Ct);
+
+        // In place, as an editor saves: the design's overview becomes one of the template's placeholders.
+        var design = Path.Combine(_root, ".kiro/specs/cached/design.md");
+        var text = File.ReadAllText(design);
+        File.WriteAllText(design, text.Replace("A list in memory.", "[Types, fields, invariants.]", StringComparison.Ordinal));
+        var held = await _specs.StatusAsync(Spec, Ct);
+        File.WriteAllText(design, text);
+        var after = await _specs.StatusAsync(Spec, Ct);
+
+        Assert.Equal("implementation", before.Phase);
+        Assert.Equal("design", held.Phase);
+        Assert.Contains("[Types, fields, invariants.]", held.NextAction);
+        Assert.Equal("implementation", after.Phase);
+    }
+
+    [Fact]
+    public async Task Many_calls_at_once_on_a_spec_no_one_parsed_yet_parse_each_document_once()
+    {
+        await CreateAsync();
+        // A large tasks.md, so that the first calls overlap while it is parsed (200 sessions' first calls on a server).
+        var tasks = new System.Text.StringBuilder("# Implementation Plan\n\n");
+        for (var i = 1; i <= 2_000; i++)
+        {
+            tasks.Append(System.Globalization.CultureInfo.InvariantCulture, $"- [ ] {i}. Task {i} with some words to parse\n  - _Requirements: 1.1_\n");
+        }
+        File.WriteAllText(Path.Combine(_root, TasksPath), tasks.ToString());
+        var alone = new SpecIndex(_store);
+        await new SpecService(_store, alone, TimeProvider.System).StatusAsync(Spec, Ct);
+
+        var index = new SpecIndex(_store);
+        var specs = new SpecService(_store, index, TimeProvider.System);
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => specs.StatusAsync(Spec, Ct), Ct)));
+
+        Assert.Equal(alone.Parses, index.Parses);
+    }
+
+    [Fact]
     public async Task The_watcher_forgetting_a_file_that_still_exists_keeps_its_parse_and_drops_a_deleted_ones()
     {
         await CreateAsync();

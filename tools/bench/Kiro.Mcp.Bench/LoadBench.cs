@@ -52,6 +52,7 @@ internal static class LoadBench
                     }
                 }));
 
+                var warmRss = ProcessMemory.ResidentMegabytes(pid);
                 var peakRss = 0.0;
                 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
                 var sampler = Task.Run(async () =>
@@ -70,10 +71,12 @@ internal static class LoadBench
                     }
                 });
                 var cpuBefore = ProcessCpu.Used(pid);
+                var clientBefore = ProcessCpu.Used(Environment.ProcessId);
                 var stopwatch = Stopwatch.StartNew();
                 var perSession = await Task.WhenAll(clients.Select((client, index) => RunSessionAsync(client, index, stop.Token)));
                 stopwatch.Stop();
                 var cpuAfter = ProcessCpu.Used(pid);
+                var clientAfter = ProcessCpu.Used(Environment.ProcessId);
                 await sampler;
 
                 var all = new Samples("all read tools");
@@ -91,8 +94,14 @@ internal static class LoadBench
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"server CPU   {perCall:F2} ms per call (user + system; the server alone on {Environment.ProcessorCount} free cores would cap at {Environment.ProcessorCount * 1000 / perCall:F0} calls/s)"));
                 }
+                if (clientBefore is { } clientStart && clientAfter is { } clientEnd && all.Count > 0)
+                {
+                    // The client shares the cores: with the server's, this is what a call costs the machine.
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"client CPU   {(clientEnd - clientStart).TotalMilliseconds / all.Count:F2} ms per call (this process: {sessions} official C# clients over HTTP)"));
+                }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"server RSS   idle {idleRss:F0} MB, {sessions} sessions connected {connectedRss:F0} MB, peak under load {peakRss:F0} MB"));
+                    $"server RSS   idle {idleRss:F0} MB, {sessions} sessions connected {connectedRss:F0} MB, after the first calls {warmRss:F0} MB, peak under load {peakRss:F0} MB"));
                 BenchTable.Record($"HTTP, {sessions} sessions on a {tasks:N0}-task spec", string.Create(CultureInfo.InvariantCulture,
                     $"{all.Count / stopwatch.Elapsed.TotalSeconds:F0} calls/s, peak {peakRss:F0} MB{(cpuBefore is { } b && cpuAfter is { } a && all.Count > 0 ? $", server CPU {(a - b).TotalMilliseconds / all.Count:F2} ms/call" : "")}"));
             }
