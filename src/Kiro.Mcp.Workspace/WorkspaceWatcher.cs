@@ -276,6 +276,13 @@ public sealed class WorkspaceWatcher : IDisposable
             {
                 _batchDeadline = now + _options.MaxDelay;
             }
+            if (kind == WorkspaceChangeKind.Saved && InFolderCreatedThisBatch(relative))
+            {
+                // A folder that appears is listed once its watch is added: a file written into it before then is found by the
+                // listing (created), one renamed in after by its own event (a rename onto a name, a save). Which side of that
+                // moment a tool's write falls on is chance, and "create" and "save" hooks must not depend on it.
+                kind = WorkspaceChangeKind.Created;
+            }
             if (!_pending.TryGetValue(relative, out var first) || (first is null && kind is not null))
             {
                 _pending[relative] = kind;
@@ -284,6 +291,22 @@ public sealed class WorkspaceWatcher : IDisposable
             var due = _batchDeadline - now;
             _timer.Change(due < _debounce ? (due < TimeSpan.Zero ? TimeSpan.Zero : due) : _debounce, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>Whether a folder above <paramref name="relative"/> was created in the batch being gathered; under <see cref="_gate"/>.</summary>
+    private bool InFolderCreatedThisBatch(string relative)
+    {
+        var folders = _pending.GetAlternateLookup<ReadOnlySpan<char>>();
+        var path = relative.AsSpan();
+        for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/'))
+        {
+            path = path[..slash];
+            if (folders.TryGetValue(path, out var first) && first == WorkspaceChangeKind.Created)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void OnQuiet()

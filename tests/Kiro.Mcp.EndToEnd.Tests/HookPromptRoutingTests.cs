@@ -21,12 +21,12 @@ public sealed class HookPromptRoutingTests : IAsyncDisposable
     private System.Diagnostics.Process? _server;
 
     [Fact]
-    public async Task A_file_save_caused_by_alice_reaches_only_the_alice_session_that_saved_it()
+    public async Task A_file_written_by_alice_reaches_only_the_alice_session_that_wrote_it()
     {
-        WriteAgentHook("Review specs", "PostFileSave", @"^\.kiro/specs/", "Review the spec that was just saved.");
+        WriteAgentHook("Review specs", "PostFileCreate", @"^\.kiro/specs/", "Review the spec that was just saved.");
         var (alice, otherAlice, bob) = await ConnectAsync();
 
-        // alice's tool call writes the spec's files: the save is hers, made by this session.
+        // alice's tool call creates the spec's files: the write is hers, made by this session.
         await CallAsync(alice, "spec_create", new { name = "alpha", quick = true });
         await WaitForPendingAsync(alice);
 
