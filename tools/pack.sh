@@ -10,6 +10,7 @@
 #     platform ("tools/pack.sh feed osx-arm64" on macOS/arm64, and so on) and publishes every runner's package.
 #   - "any": the portable framework-dependent package, for every platform without a package of its own.
 # KIRO_PACK_NATIVE=0 packs this machine's RID as ReadyToRun too (where no linker is installed, or to compare).
+# KIRO_PACK_PROJECT=DIR packs another tool project the same way (the benchmarks' reference, tools/bench/MinimalSdkServer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,11 +18,11 @@ out=${1:?usage: tools/pack.sh OUTPUT [RID...]}
 shift
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-project=src/Kiro.Mcp.Server
+project=${KIRO_PACK_PROJECT:-src/Kiro.Mcp.Server}
 if [ $# -gt 0 ]; then
   rids=("$@")
 else
-  read -r -a rids <<<"$(sed -n 's:.*<ToolPackageRuntimeIdentifiers>\(.*\)</ToolPackageRuntimeIdentifiers>.*:\1:p' "$project/Kiro.Mcp.Server.csproj" | tr ';' ' ')"
+  read -r -a rids <<<"$(sed -n 's:.*<ToolPackageRuntimeIdentifiers>\(.*\)</ToolPackageRuntimeIdentifiers>.*:\1:p' "$project"/*.csproj | tr ';' ' ')"
 fi
 host=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)
 
@@ -37,19 +38,20 @@ can_link() {
 }
 
 common=(-c Release -o "$out" -nologo -v quiet)
-echo "Kiro.Mcp: the pointer package (ToolPackageRuntimeIdentifiers)"
+name=$(sed -n 's:.*<PackageId>\(.*\)</PackageId>.*:\1:p' "$project"/*.csproj | head -1)
+echo "$name: the pointer package (ToolPackageRuntimeIdentifiers)"
 dotnet pack "$project" "${common[@]}"
 for rid in "${rids[@]}"; do
   # A publish folder of its own per package: the package takes the whole folder, so nothing stale gets in.
   publish=(-r "$rid" "-p:PublishDir=$out/.publish/$rid/")
   if [ "$rid" = any ]; then
-    echo "Kiro.Mcp.any: portable, framework-dependent"
+    echo "$name.any: portable, framework-dependent"
     dotnet pack "$project" "${common[@]}" "${publish[@]}"
   elif [ "$rid" = "$host" ] && [ "${KIRO_PACK_NATIVE:-1}" != 0 ] && can_link; then
-    echo "Kiro.Mcp.$rid: Native AOT"
+    echo "$name.$rid: Native AOT"
     dotnet pack "$project" "${common[@]}" "${publish[@]}" "${linker[@]}"
   else
-    echo "Kiro.Mcp.$rid: ReadyToRun, framework-dependent"
+    echo "$name.$rid: ReadyToRun, framework-dependent"
     dotnet pack "$project" "${common[@]}" "${publish[@]}" -p:PublishAot=false
   fi
 done

@@ -2,7 +2,8 @@
 # Runs one benchmark: tools/bench/run.sh <latency|coldstart|load|documents|toolsize|pathological|workspaces|watches|team|check|table|all> [options]
 # Builds the server in Release first. "coldstart" and "table" also pack the tool with tools/pack.sh (this machine's
 # package is the Native AOT binary when clang is installed), install it into a temp tool path, and install the
-# reference Node server from tools/bench/node/package-lock.json (npm ci). KIRO_BENCH_FEED=DIR installs the packages
+# references: the Node server from tools/bench/node/package-lock.json (npm ci), and the C# MCP SDK's minimal stdio
+# server (tools/bench/MinimalSdkServer), packed and installed as ours is. KIRO_BENCH_FEED=DIR installs the packages
 # tools/pack.sh already made in DIR instead of packing again.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,11 +38,17 @@ prepare_servers() {
   dotnet tool install Kiro.Mcp --version "$version" --tool-path "$work/tool" --add-source "$work/feed" --configfile "$work/nuget.config" >/dev/null
   local binary
   binary=$(find "$work/tool/.store" -path "*/tools/*/$rid/*" -name Kiro.Mcp.Server -type f | head -1)
+  installed_binary=$binary
   echo "packages: $(cd "$work/feed" && du -h ./*.nupkg | sed 's:\./::' | tr '\t\n' ' ')"
   local kind="ReadyToRun (no clang to link the native binary)"
   [ -n "$binary" ] && kind="native binary $(du -h "$binary" | cut -f1)"
   echo "installed tool: $(du -sh "$work/tool" | cut -f1) ($(du -sb "$work/tool" | cut -f1) bytes); $rid package: $kind"
   servers=(--tool "$work/tool/kiro-mcp")
+  # The floor under both rows: the C# SDK's smallest stdio server, packed (native where ours is) and installed the same way.
+  KIRO_PACK_PROJECT=tools/bench/MinimalSdkServer tools/pack.sh "$work/reference-feed" "$rid" >/dev/null
+  dotnet tool install MinimalSdkServer --tool-path "$work/reference-tool" --add-source "$work/reference-feed" --configfile "$work/nuget.config" >/dev/null
+  echo "reference: the C# MCP SDK's minimal stdio server installed: $(du -sh "$work/reference-tool" | cut -f1) ($(du -sb "$work/reference-tool" | cut -f1) bytes)"
+  servers+=(--reference-tool "$work/reference-tool/minimal-sdk-server")
   (cd tools/bench/node && npm ci --no-audit --no-fund --silent)
   servers+=(--node-server tools/bench/node/node_modules/@modelcontextprotocol/server-filesystem/dist/index.js)
 }
@@ -59,7 +66,9 @@ table() {
   dotnet build -c Release tools/bench/Kiro.Mcp.SteeringBench -v quiet -nologo
   prepare_servers
   trap 'rm -rf "$work"' RETURN
-  run table "${servers[@]}" --feed "$work/feed" --tool-path "$work/tool" "$@"
+  local native=()
+  [ -n "$installed_binary" ] && native=(--installed-binary "$installed_binary")
+  run table "${servers[@]}" "${native[@]}" --feed "$work/feed" --tool-path "$work/tool" --reference-tool-path "$work/reference-tool" "$@"
 }
 
 case "$bench" in

@@ -8,11 +8,14 @@ internal static class BenchTable
 {
     private static readonly List<(string What, string Ours, string Reference)> Rows = [];
 
+    /// <summary>Appended to the rows recorded while set: which build of the server a pass measured.</summary>
+    public static string Pass { get; set; } = "";
+
     public static void Record(string what, string ours, string reference = "")
     {
         lock (Rows)
         {
-            Rows.Add((what, ours, reference));
+            Rows.Add((what + Pass, ours, reference));
         }
     }
 

@@ -15,7 +15,7 @@ namespace Kiro.Mcp.Bench;
 /// </summary>
 internal static class ColdStartBench
 {
-    public static readonly string[] Options = ["--runs", "--tool", "--native", "--node-server"];
+    public static readonly string[] Options = ["--runs", "--tool", "--native", "--node-server", "--reference-tool"];
 
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(60);
 
@@ -83,10 +83,11 @@ internal static class ColdStartBench
             }
 
             var node = servers.FirstOrDefault(s => s.Name.StartsWith("server-filesystem", StringComparison.Ordinal));
-            var ours = servers.Where(s => s != node).Select(s => string.Create(CultureInfo.InvariantCulture,
+            var minimal = servers.FirstOrDefault(s => s.Name.StartsWith("C# SDK", StringComparison.Ordinal));
+            var ours = servers.Where(s => s != node && s != minimal).Select(s => string.Create(CultureInfo.InvariantCulture,
                 $"{s.Name} {firstCall[s.Name].Median:F0} ms{(node is null ? "" : $" ({firstCall[s.Name].Median / firstCall[node.Name].Median:F2}×)")}"));
             BenchTable.Record("stdio spawn → first tools/call answered (median)", string.Join("; ", ours),
-                node is null ? "" : string.Create(CultureInfo.InvariantCulture, $"server-filesystem {firstCall[node.Name].Median:F0} ms"));
+                string.Join("; ", new[] { node, minimal }.OfType<ColdServer>().Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Name} {firstCall[s.Name].Median:F0} ms"))));
             BenchTable.Record("methods JIT-compiled up to the first tools/call", string.Join("; ", jitted));
             return 0;
         }
@@ -117,6 +118,15 @@ internal static class ColdStartBench
         }
         // The build output, started the way the README's development configuration starts it: JIT only.
         servers.Add(new ColdServer("kiro-mcp (dotnet build dll)", "dotnet", [RepoRoot.ServerDll(), "--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
+        if (args.String("--reference-tool") is { } reference)
+        {
+            if (!File.Exists(reference))
+            {
+                throw new BenchSetupException($"--reference-tool {reference} does not exist; tools/bench/run.sh coldstart packs and installs it.");
+            }
+            // What any .NET MCP tool costs to start: the SDK's minimal server (tools/bench/MinimalSdkServer), installed as ours is.
+            servers.Add(new ColdServer("C# SDK minimal (installed)", reference, [], "echo", new JsonObject { ["message"] = "hi" }));
+        }
         if (args.String("--node-server") is { } script)
         {
             if (!File.Exists(script))

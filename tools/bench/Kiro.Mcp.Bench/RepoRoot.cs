@@ -27,6 +27,15 @@ internal static class RepoRoot
             : throw new BenchSetupException("Build the server first: dotnet build -c Release src/Kiro.Mcp.Server");
     }
 
+    /// <summary>
+    /// How the stdio and HTTP benchmarks start the server: the native binary named by KIRO_BENCH_SERVER_BINARY (the
+    /// installed tool, what users run; the table sets it for its second pass), else <c>dotnet</c> with <see cref="ServerDll"/>.
+    /// </summary>
+    public static (string Command, string[] Arguments) Server() =>
+        Environment.GetEnvironmentVariable("KIRO_BENCH_SERVER_BINARY") is { Length: > 0 } binary
+            ? File.Exists(binary) ? (binary, []) : throw new BenchSetupException($"KIRO_BENCH_SERVER_BINARY={binary} does not exist.")
+            : ("dotnet", [ServerDll()]);
+
     /// <summary>Real Kiro files: ../shared/fixtures/kiro relative to the repository root (a worktree's root included).</summary>
     public static string Fixtures()
     {

@@ -39,11 +39,12 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartStdioAsync(string workspace, IReadOnlyList<string>? extraArgs = null)
     {
+        var (command, prefix) = RepoRoot.Server();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "kiro-mcp",
-            Command = "dotnet",
-            Arguments = [RepoRoot.ServerDll(), "--stdio", "--workspace", workspace, "--log-level", "Warning", .. extraArgs ?? []],
+            Command = command,
+            Arguments = [.. prefix, "--stdio", "--workspace", workspace, "--log-level", "Warning", .. extraArgs ?? []],
             StandardErrorLines = _ => { },
         });
         return new ServerProcess(await McpClient.CreateAsync(transport, ClientOptions()), null, null);
@@ -73,9 +74,10 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts <c>--http --port 0</c> and waits for the "Listening on" line that names the port.</summary>
     private static async Task<(Process Process, Uri Endpoint)> LaunchHttpAsync(string? workspace, IReadOnlyList<string> extraArgs)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var (command, prefix) = RepoRoot.Server();
+        var info = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         string[] served = workspace is null ? [] : ["--workspace", workspace];
-        foreach (var arg in new[] { RepoRoot.ServerDll(), "--http", "--port", "0", "--log-level", "Warning" }.Concat(served).Concat(extraArgs))
+        foreach (var arg in prefix.Concat(["--http", "--port", "0", "--log-level", "Warning"]).Concat(served).Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }

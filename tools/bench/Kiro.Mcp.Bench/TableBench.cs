@@ -7,7 +7,7 @@ namespace Kiro.Mcp.Bench;
 /// </summary>
 internal static class TableBench
 {
-    public static readonly string[] Options = ["--tool", "--native", "--node-server", "--feed", "--tool-path", "--seconds", "--solutions", "--steering-runs"];
+    public static readonly string[] Options = ["--tool", "--native", "--node-server", "--reference-tool", "--feed", "--tool-path", "--reference-tool-path", "--installed-binary", "--seconds", "--solutions", "--steering-runs"];
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
@@ -32,11 +32,35 @@ internal static class TableBench
             }
             Console.WriteLine();
         }
+        if (args.String("--installed-binary") is { } binary)
+        {
+            // The build users run: the stdio and HTTP rows again on the installed tool, native where clang linked it (the rows above ran the
+            // JIT build, as every earlier figure of these rows did, so before and after stay comparable).
+            Environment.SetEnvironmentVariable("KIRO_BENCH_SERVER_BINARY", binary);
+            BenchTable.Pass = ", installed tool";
+            try
+            {
+                foreach (var (name, run) in steps.Where(s => s.Name.StartsWith("latency", StringComparison.Ordinal) || s.Name.StartsWith("load", StringComparison.Ordinal)))
+                {
+                    Console.WriteLine($"== {name}, installed tool");
+                    if (await run() != 0)
+                    {
+                        return 1;
+                    }
+                    Console.WriteLine();
+                }
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("KIRO_BENCH_SERVER_BINARY", null);
+                BenchTable.Pass = "";
+            }
+        }
         if (args.String("--tool") is not null)
         {
             Console.WriteLine("== coldstart");
             var cold = new List<string>();
-            foreach (var option in new[] { "--tool", "--native", "--node-server" })
+            foreach (var option in new[] { "--tool", "--native", "--node-server", "--reference-tool" })
             {
                 if (args.String(option) is { } value)
                 {
@@ -51,7 +75,7 @@ internal static class TableBench
         }
         if (args.String("--feed") is { } feed)
         {
-            PackageSizes.Record(feed, args.String("--tool-path"));
+            PackageSizes.Record(feed, args.String("--tool-path"), args.String("--reference-tool-path"));
         }
         Console.WriteLine("== the table");
         BenchTable.Print();
