@@ -11,7 +11,7 @@ internal static class LatencyBench
 {
     private const int WarmUp = 20;
 
-    public static readonly string[] Options = ["--transport", "--requirements", "--tasks", "--iterations", "--runs"];
+    public static readonly string[] Options = ["--transport", "--requirements", "--tasks", "--iterations", "--runs", "--in-process"];
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
@@ -45,7 +45,11 @@ internal static class LatencyBench
         }
         Console.WriteLine();
         Console.WriteLine("task_next* = task_next inside the next/start/complete loop, while the board changes.");
-        await TaskLoopBench.RunAsync(requirements, tasks, iterations, Math.Min(runs, tasks));
+        // "--in-process no": the server's process only (the table's pass on the installed tool, whose in-process part is this bench's).
+        if (args.String("--in-process") != "no")
+        {
+            await TaskLoopBench.RunAsync(requirements, tasks, iterations, Math.Min(runs, tasks));
+        }
         return 0;
     }
 

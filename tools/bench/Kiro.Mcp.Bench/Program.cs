@@ -3,7 +3,7 @@ using Kiro.Mcp.Bench;
 // On-demand benchmarks (never part of the test suite). Each prints medians; see tools/bench/README.md.
 const string Usage = """
     Usage: Kiro.Mcp.Bench <benchmark> [options]
-      latency    [--transport stdio|http|both] [--requirements 500] [--tasks 2000] [--iterations 200]
+      latency    [--transport stdio|http|both|none] [--requirements 500] [--tasks 2000] [--iterations 200] [--in-process yes|no]
       coldstart  [--runs 10] [--tool <installed kiro-mcp>] [--node-server <server-filesystem dist/index.js>] [--reference-tool <installed minimal-sdk-server>]
       load       [--sessions 50] [--seconds 30] [--requirements 50] [--tasks 200] [--stateless true]
       documents  [--passes 30]

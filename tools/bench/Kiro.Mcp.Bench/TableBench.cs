@@ -40,7 +40,12 @@ internal static class TableBench
             BenchTable.Pass = ", installed tool";
             try
             {
-                foreach (var (name, run) in steps.Where(s => s.Name.StartsWith("latency", StringComparison.Ordinal) || s.Name.StartsWith("load", StringComparison.Ordinal)))
+                (string Name, Func<Task<int>> Run)[] served =
+                [
+                    ("latency (stdio, 2,000 tasks)", () => LatencyBench.RunAsync(BenchArgs.Parse(["--transport", "stdio", "--tasks", "2000", "--iterations", "100", "--in-process", "no"], LatencyBench.Options))),
+                    .. steps.Where(s => s.Name.StartsWith("load", StringComparison.Ordinal)),
+                ];
+                foreach (var (name, run) in served)
                 {
                     Console.WriteLine($"== {name}, installed tool");
                     if (await run() != 0)
