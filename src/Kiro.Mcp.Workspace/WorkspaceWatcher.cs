@@ -68,8 +68,9 @@ public sealed class WorkspaceWatcher : IDisposable
 
     /// <summary>
     /// Raised with <see cref="Changed"/>, for the files among its paths: what happened to each over
-    /// the burst. A file created and saved is <see cref="WorkspaceChangeKind.Created"/>; one created
-    /// and deleted again (a temp file) is not reported; folders and rescans are not reported here.
+    /// the burst. A file created and saved is <see cref="WorkspaceChangeKind.Created"/>, and so is one saved
+    /// into a folder that appeared in the same burst; one created and deleted again (a temp file) is not
+    /// reported; folders and rescans are not reported here.
     /// </summary>
     public event Action<IReadOnlyList<WorkspaceChange>>? FilesChanged;
 
