@@ -43,7 +43,7 @@ prepare_servers() {
   local kind="ReadyToRun (no clang to link the native binary)"
   [ -n "$binary" ] && kind="native binary $(du -h "$binary" | cut -f1)"
   echo "installed tool: $(du -sh "$work/tool" | cut -f1) ($(du -sb "$work/tool" | cut -f1) bytes); $rid package: $kind"
-  servers=(--tool "$work/tool/kiro-mcp")
+  servers=(--tool "$work/tool/kiro-mcp" --dnx-feed "$work/feed")
   # The floor under both rows: the C# SDK's smallest stdio server, packed (native where ours is) and installed the same way.
   KIRO_PACK_PROJECT=tools/bench/MinimalSdkServer tools/pack.sh "$work/reference-feed" "$rid" >/dev/null
   dotnet tool install MinimalSdkServer --tool-path "$work/reference-tool" --add-source "$work/reference-feed" --configfile "$work/nuget.config" >/dev/null

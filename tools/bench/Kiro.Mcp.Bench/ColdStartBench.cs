@@ -15,7 +15,7 @@ namespace Kiro.Mcp.Bench;
 /// </summary>
 internal static class ColdStartBench
 {
-    public static readonly string[] Options = ["--runs", "--tool", "--native", "--node-server", "--reference-tool"];
+    public static readonly string[] Options = ["--runs", "--tool", "--native", "--node-server", "--reference-tool", "--dnx-feed"];
 
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(60);
 
@@ -24,11 +24,13 @@ internal static class ColdStartBench
         var runs = args.Positive("--runs", 10);
         var root = RepoRoot.Find() ?? throw new BenchSetupException("Run the benchmark from the repository.");
         var workspace = Directory.CreateTempSubdirectory("kiro-mcp-cold-");
+        // dnx's package cache: its own, so that no package of an earlier build in ~/.nuget/packages is run instead.
+        var dnxCache = Directory.CreateTempSubdirectory("kiro-mcp-cold-dnx-");
         try
         {
             // A small real workspace: the sample spec, so the first call reads and parses real files.
             CopyDirectory(Path.Combine(root, "docs", "sample-workspace"), workspace.FullName);
-            var servers = Servers(args, workspace.FullName);
+            var servers = Servers(args, workspace.FullName, dnxCache.FullName);
 
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             Console.WriteLine($"runs={runs} per server (after one unmeasured run each), interleaved; workspace = docs/sample-workspace");
@@ -94,10 +96,11 @@ internal static class ColdStartBench
         finally
         {
             TempFolder.Delete(workspace);
+            TempFolder.Delete(dnxCache);
         }
     }
 
-    private static List<ColdServer> Servers(BenchArgs args, string workspace)
+    private static List<ColdServer> Servers(BenchArgs args, string workspace, string dnxCache)
     {
         var servers = new List<ColdServer>();
         if (args.String("--tool") is { } tool)
@@ -115,6 +118,13 @@ internal static class ColdStartBench
                 throw new BenchSetupException($"--native {native} does not exist; tools/bench/run.sh coldstart publishes it (needs clang).");
             }
             servers.Add(new ColdServer("kiro-mcp (native AOT)", native, ["--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
+        }
+        if (args.String("--dnx-feed") is { } feed)
+        {
+            // How a registry entry (.mcp/server.json, runtimeHint dnx) starts it: the .NET CLI finds the package in its cache
+            // (filled by the unmeasured first launch, as by a user's first conversation) and runs the same binary.
+            servers.Add(new ColdServer("kiro-mcp (dnx, cached)", "dotnet", ["dnx", "Kiro.Mcp", "--source", feed, "--yes", "--", "--stdio", "--workspace", workspace, "--log-level", "Warning"],
+                "spec_list", new JsonObject(), new Dictionary<string, string> { ["NUGET_PACKAGES"] = dnxCache }));
         }
         // The build output, started the way the README's development configuration starts it: JIT only.
         servers.Add(new ColdServer("kiro-mcp (dotnet build dll)", "dotnet", [RepoRoot.ServerDll(), "--stdio", "--workspace", workspace, "--log-level", "Warning"], "spec_list", new JsonObject()));
@@ -147,7 +157,7 @@ internal static class ColdStartBench
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var (name, value) in environment ?? [])
+        foreach (var (name, value) in (server.Environment ?? new Dictionary<string, string>()).Concat(environment ?? []))
         {
             info.Environment[name] = value;
         }
@@ -245,5 +255,5 @@ internal static class ColdStartBench
         }
     }
 
-    private sealed record ColdServer(string Name, string Command, IReadOnlyList<string> Arguments, string Tool, JsonObject ToolArguments);
+    private sealed record ColdServer(string Name, string Command, IReadOnlyList<string> Arguments, string Tool, JsonObject ToolArguments, IReadOnlyDictionary<string, string>? Environment = null);
 }

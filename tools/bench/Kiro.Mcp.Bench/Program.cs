@@ -4,7 +4,7 @@ using Kiro.Mcp.Bench;
 const string Usage = """
     Usage: Kiro.Mcp.Bench <benchmark> [options]
       latency    [--transport stdio|http|both|none] [--requirements 500] [--tasks 2000] [--iterations 200] [--in-process yes|no]
-      coldstart  [--runs 10] [--tool <installed kiro-mcp>] [--node-server <server-filesystem dist/index.js>] [--reference-tool <installed minimal-sdk-server>]
+      coldstart  [--runs 10] [--tool <installed kiro-mcp>] [--node-server <server-filesystem dist/index.js>] [--reference-tool <installed minimal-sdk-server>] [--dnx-feed <folder with the packages>]
       load       [--sessions 50] [--seconds 30] [--requirements 50] [--tasks 200] [--stateless true]
       documents  [--passes 30]
       pathological [--chain 100000] [--braces 15000] [--timeout 60] [--max-tasks 50000] [--steps pbs]
@@ -14,7 +14,7 @@ const string Usage = """
       watches    [--repos 10] [--folders 5000]
       team       [--users 50] [--repositories 5] [--seconds 20]
       check      [--runs 10]
-      table      [--seconds 15] [--solutions generated|A.sln,B.sln] [--steering-runs 3] [--tool …] [--node-server …] [--reference-tool …] [--feed DIR] [--tool-path DIR] [--reference-tool-path DIR] [--installed-binary FILE]   (run.sh table adds the last seven)
+      table      [--seconds 15] [--solutions generated|A.sln,B.sln] [--steering-runs 3] [--tool …] [--node-server …] [--reference-tool …] [--dnx-feed DIR] [--feed DIR] [--tool-path DIR] [--reference-tool-path DIR] [--installed-binary FILE]   (run.sh table adds the last eight)
     """;
 
 if (args.Length == 0)

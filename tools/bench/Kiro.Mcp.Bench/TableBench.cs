@@ -7,7 +7,7 @@ namespace Kiro.Mcp.Bench;
 /// </summary>
 internal static class TableBench
 {
-    public static readonly string[] Options = ["--tool", "--native", "--node-server", "--reference-tool", "--feed", "--tool-path", "--reference-tool-path", "--installed-binary", "--seconds", "--solutions", "--steering-runs"];
+    public static readonly string[] Options = ["--tool", "--native", "--node-server", "--reference-tool", "--dnx-feed", "--feed", "--tool-path", "--reference-tool-path", "--installed-binary", "--seconds", "--solutions", "--steering-runs"];
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
@@ -65,7 +65,7 @@ internal static class TableBench
         {
             Console.WriteLine("== coldstart");
             var cold = new List<string>();
-            foreach (var option in new[] { "--tool", "--native", "--node-server", "--reference-tool" })
+            foreach (var option in new[] { "--tool", "--native", "--node-server", "--reference-tool", "--dnx-feed" })
             {
                 if (args.String(option) is { } value)
                 {
