@@ -10,19 +10,7 @@ public class WorkspaceWatcherFileChangeTests
         workspace.Write("src/existing.txt", "v0\n");
         workspace.Write("src/doomed.txt", "bye\n");
         using var watcher = new WorkspaceWatcher(workspace.Root, ".", TimeSpan.FromSeconds(1), new WatcherOptions { IgnoredFolders = WatcherOptions.BuildFolders });
-        var changes = new List<WorkspaceChange>();
-        var sentinel = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.FilesChanged += batch =>
-        {
-            lock (changes)
-            {
-                changes.AddRange(batch);
-            }
-            if (batch.Any(c => c.Path == "sentinel.txt"))
-            {
-                sentinel.TrySetResult();
-            }
-        };
+        var recorder = new ChangeRecorder(watcher);
         watcher.Start();
 
         workspace.Write("src/new.txt", "new\n");
@@ -33,15 +21,7 @@ public class WorkspaceWatcherFileChangeTests
         File.Delete(workspace.Full("src/scratch.tmp"));
         workspace.Write("node_modules/pkg/index.js", "ignored\n");
         workspace.Write("bin/Debug/app.dll", "ignored\n");
-        // The sentinel comes last: once it is reported, so is everything before it.
-        workspace.Write("sentinel.txt", "done\n");
-        await sentinel.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-
-        List<WorkspaceChange> seen;
-        lock (changes)
-        {
-            seen = [.. changes];
-        }
+        var seen = await recorder.UntilSentinelAsync(workspace);
         Assert.Contains(new WorkspaceChange("src/new.txt", WorkspaceChangeKind.Created), seen);
         Assert.DoesNotContain(seen, c => c.Path == "src/new.txt" && c.Kind != WorkspaceChangeKind.Created);
         Assert.Contains(new WorkspaceChange("src/existing.txt", WorkspaceChangeKind.Saved), seen);
@@ -62,19 +42,7 @@ public class WorkspaceWatcherFileChangeTests
         using var workspace = new TempWorkspace();
         workspace.Write("specs/old/requirements.md", "v0\n");
         using var watcher = new WorkspaceWatcher(workspace.Root, ".", TimeSpan.FromSeconds(1), new WatcherOptions { MaxDelay = TimeSpan.FromSeconds(20) });
-        var changes = new List<WorkspaceChange>();
-        var sentinel = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        watcher.FilesChanged += batch =>
-        {
-            lock (changes)
-            {
-                changes.AddRange(batch);
-            }
-            if (batch.Any(c => c.Path == "sentinel.txt"))
-            {
-                sentinel.TrySetResult();
-            }
-        };
+        var recorder = new ChangeRecorder(watcher);
         watcher.Start();
         var watches = watcher.WatchCount;
 
@@ -88,19 +56,42 @@ public class WorkspaceWatcherFileChangeTests
         RenameIn(workspace, "specs/new/requirements.md");
         RenameIn(workspace, "specs/new/deeper/notes.md");
         RenameIn(workspace, "specs/old/requirements.md");
-        workspace.Write("sentinel.txt", "done\n");
-        await sentinel.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-
-        List<WorkspaceChange> seen;
-        lock (changes)
-        {
-            seen = [.. changes];
-        }
+        var seen = await recorder.UntilSentinelAsync(workspace);
         Assert.Contains(new WorkspaceChange("specs/new/requirements.md", WorkspaceChangeKind.Created), seen);
         Assert.Contains(new WorkspaceChange("specs/new/deeper/notes.md", WorkspaceChangeKind.Created), seen);
         // A rename onto a file of a folder that was already there stays a save.
         Assert.Contains(new WorkspaceChange("specs/old/requirements.md", WorkspaceChangeKind.Saved), seen);
         Assert.DoesNotContain(seen, c => c.Path.StartsWith("specs/new/", StringComparison.Ordinal) && c.Kind != WorkspaceChangeKind.Created);
+    }
+
+    /// <summary>Every file change the watcher reports, up to a sentinel file written last.</summary>
+    private sealed class ChangeRecorder
+    {
+        private readonly List<WorkspaceChange> _changes = [];
+        private readonly TaskCompletionSource _sentinel = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ChangeRecorder(WorkspaceWatcher watcher) => watcher.FilesChanged += batch =>
+        {
+            lock (_changes)
+            {
+                _changes.AddRange(batch);
+            }
+            if (batch.Any(c => c.Path == "sentinel.txt"))
+            {
+                _sentinel.TrySetResult();
+            }
+        };
+
+        /// <summary>Writes the sentinel and waits for it: once it is reported, so is everything written before it.</summary>
+        public async Task<List<WorkspaceChange>> UntilSentinelAsync(TempWorkspace workspace)
+        {
+            workspace.Write("sentinel.txt", "done\n");
+            await _sentinel.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            lock (_changes)
+            {
+                return [.. _changes];
+            }
+        }
     }
 
     // The store's atomic write: a temp file beside the target, renamed onto it.
