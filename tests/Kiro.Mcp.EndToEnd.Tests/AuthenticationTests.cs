@@ -144,8 +144,7 @@ public class AuthenticationTests
         var first = await Task.WhenAny(listening.Task, exited).WaitAsync(TimeSpan.FromSeconds(60));
         if (first == listening.Task)
         {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
+            ServerConnection.Stop(process);
             return (true, null, string.Join('\n', output));
         }
         process.WaitForExit();

@@ -28,11 +28,11 @@ public class HookProcessControlTests
             Assert.Equal("ok", run.GetProperty("outcome").GetString());
             Assert.True(run.GetProperty("killedProcesses").GetInt32() >= 1, run.ToString());
             Assert.Equal(0, run.GetProperty("survivors").GetInt32());
-            Assert.False(IsRunning(pid), $"the daemon {pid} outlived its hook's run");
+            Assert.False(Processes.IsRunning(pid), $"the daemon {pid} outlived its hook's run");
         }
         finally
         {
-            Kill(pid);
+            Processes.KillIfRunning(pid);
         }
     }
 
@@ -61,38 +61,5 @@ public class HookProcessControlTests
 
         var runs = File.ReadAllLines(workspace.PathOf("runs.out")).Length;
         Assert.InRange(runs, 1, 3);
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        for (var i = 0; i < 30; i++)
-        {
-            try
-            {
-                var stat = File.ReadAllText($"/proc/{pid}/stat");
-                if (stat[(stat.LastIndexOf(')') + 2)..][0] == 'Z')
-                {
-                    return false;
-                }
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-            Thread.Sleep(100);
-        }
-        return true;
-    }
-
-    private static void Kill(int pid)
-    {
-        try
-        {
-            System.Diagnostics.Process.GetProcessById(pid).Kill();
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Gone, as it should be.
-        }
     }
 }

@@ -80,8 +80,7 @@ public class StartupFootprintTests
             }
             finally
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
+                ServerConnection.Stop(process);
             }
         }
         finally

@@ -20,8 +20,13 @@ public static class DashboardEvents
     /// <summary>How often the hook history's file is looked at: one stat, well inside "about a second".</summary>
     private static readonly TimeSpan HookRunsPoll = TimeSpan.FromSeconds(1);
 
-    public static async Task StreamAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, DashboardStreams streams, HttpContext http, CancellationToken cancellationToken)
+    public static async Task StreamAsync(string workspace, WorkspaceCatalog catalog, WorkspacePool pool, DashboardStreams streams, IHostApplicationLifetime lifetime, HttpContext http, CancellationToken requestAborted)
     {
+        // A stream never ends by itself, and the host waits for open requests when it stops (30 s by default): without
+        // the server's own stop here, every open page would hold a SIGTERM (docker stop, systemd, Ctrl+C) that long.
+        // The browser's EventSource reconnects by itself once the server is back.
+        using var streamEnds = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = streamEnds.Token;
         if (catalog.Find(workspace) is not { } entry)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -93,7 +98,7 @@ public static class DashboardEvents
             }
             catch (OperationCanceledException)
             {
-                // The page went away.
+                // The page went away, or the server is stopping.
             }
             finally
             {

@@ -187,14 +187,22 @@ public sealed class ServerConnection : IAsyncDisposable
         Assert.True(exitCode == 0, output);
     }
 
+    /// <summary>
+    /// Stops a server as its supervisor would: SIGTERM, and SIGKILL only if it is still there after docker stop's
+    /// grace period. A killed runtime leaves its diagnostics pipes behind in /tmp, outside the test's workspace.
+    /// </summary>
     public static void Stop(Process process)
     {
         try
         {
             if (!process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
+                Processes.Terminate(process);
+                if (!process.WaitForExit(Processes.GracePeriod))
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(10_000);
+                }
             }
         }
         finally

@@ -1,0 +1,43 @@
+using System.Net;
+using Kiro.Mcp.EndToEnd.Tests.Harness;
+
+namespace Kiro.Mcp.EndToEnd.Tests;
+
+/// <summary>
+/// Stopping the HTTP server the way its supervisor does (docker stop, systemd, Ctrl+C): SIGTERM, then SIGKILL once a
+/// grace period is over. Killed mid-way, a server can leave a write half done, so it must be gone within the period
+/// whatever its clients hold open.
+/// </summary>
+public class ShutdownTests
+{
+    [Fact]
+    public async Task SIGTERM_stops_the_server_within_dockers_grace_period_while_a_dashboard_page_and_a_client_listen()
+    {
+        using var workspace = new TempWorkspace();
+        workspace.Write(".kiro/steering/product.md", "# Product\n");
+        var (server, stderr, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, []);
+        try
+        {
+            // A client holding its session's listen stream, and a dashboard page holding its live-update stream.
+            await using var client = await ServerConnection.ConnectHttpAsync(endpoint, "listener");
+            Assert.NotEmpty(await client.ListToolsAsync(cancellationToken: TestContext.Current.CancellationToken));
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            using var page = await http.GetAsync(new Uri(endpoint, "/w/workspace/events"), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            using var events = new StreamReader(await page.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(": connected", await events.ReadLineAsync(TestContext.Current.CancellationToken));
+
+            Processes.Terminate(server);
+
+            Assert.True(server.WaitForExit(Processes.GracePeriod), $"The server was still running {Processes.GracePeriod.TotalSeconds} s after SIGTERM, when docker stop kills it.\n" + string.Join('\n', stderr));
+            Assert.Equal(0, server.ExitCode);
+            // The page's stream ended rather than hanging: its EventSource reconnects once a server is back.
+            var rest = await events.ReadToEndAsync(TestContext.Current.CancellationToken).WaitAsync(Processes.GracePeriod, TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("event:", rest);
+        }
+        finally
+        {
+            ServerConnection.Stop(server);
+        }
+    }
+}
