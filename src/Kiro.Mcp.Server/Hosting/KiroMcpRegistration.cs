@@ -127,7 +127,7 @@ public static class KiroMcpRegistration
             .WithSubscriptionsListenHandler(SubscriptionHandlers.ListenAsync)
             .WithMessageFilters(filters => filters.AddIncomingFilter(InvalidParamsFilter.Incoming))
             .WithRequestFilters(filters => filters
-                .AddCallToolFilter(CancellationLog.Tools).AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools)
+                .AddCallToolFilter(CallCancellation.Tools).AddCallToolFilter(ToolArgumentFilter.Tools).AddCallToolFilter(ErrorFilters.Tools)
                 .AddCallToolFilter(WorkspaceFilters.Tools).AddCallToolFilter(AuditFilter.Tools).AddCallToolFilter(Team.RoleFilters.Tools).AddCallToolFilter(HookNotices.Tools).AddCallToolFilter(ReviewNotices.Tools)
                 .AddReadResourceFilter(ErrorFilters.Resources).AddReadResourceFilter(Team.RoleFilters.Resources).AddReadResourceFilter(WorkspaceFilters.Resources)
                 // Roles: each caller lists, reads and completes only what their role in the workspace allows.

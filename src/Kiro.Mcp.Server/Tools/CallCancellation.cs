@@ -4,28 +4,42 @@ using ModelContextProtocol.Server;
 namespace Kiro.Mcp.Server.Tools;
 
 /// <summary>
-/// Says in the log when a tool call starts and how it ends, and in particular when it stopped because
-/// the client cancelled it (<c>notifications/cancelled</c>) or went away: the SDK cancels the request's
-/// token, the domain loops look at it, and the work stops instead of running on for nobody.
+/// When a tool call stops early, and says so in the log: the client cancelled it (<c>notifications/cancelled</c>) or
+/// went away, or the server is stopping (SIGTERM from docker stop, systemd or Ctrl+C). Either way the call's token is
+/// cancelled, the domain loops look at it, and a running verification or hook command has its process tree killed.
+/// Without the server's own stop, the host would wait for a call running `dotnet test` (30 s by default) while its
+/// supervisor kills the server after its grace period, and the command with it or, worse, not.
 /// </summary>
-public static class CancellationLog
+public static class CallCancellation
 {
     public static McpRequestHandler<CallToolRequestParams, CallToolResult> Tools(McpRequestHandler<CallToolRequestParams, CallToolResult> next) =>
-        async (context, cancellationToken) =>
+        async (context, clientCancelled) =>
         {
-            var logger = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(CancellationLog).FullName!);
+            var logger = context.Services?.GetService<ILoggerFactory>()?.CreateLogger(typeof(CallCancellation).FullName!);
+            var stopping = context.Services?.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+            using var cancelled = CancellationTokenSource.CreateLinkedTokenSource(clientCancelled, stopping);
             var tool = context.Params?.Name ?? "?";
             logger?.LogDebug("Tool {Tool} started", tool);
             try
             {
-                var result = await next(context, cancellationToken);
+                var result = await next(context, cancelled.Token);
                 logger?.LogDebug("Tool {Tool} completed", tool);
                 return result;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (clientCancelled.IsCancellationRequested)
             {
                 logger?.LogInformation("Tool {Tool} stopped: the client cancelled it", tool);
                 throw;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // The client is still there: it is told, so the assistant does not take silence for an answer.
+                logger?.LogInformation("Tool {Tool} stopped: the server is stopping", tool);
+                return new CallToolResult
+                {
+                    IsError = true,
+                    Content = [new TextContentBlock { Text = $"[server_stopping] The server is stopping, so {tool} was stopped before it finished. Call it again once the server is back." }],
+                };
             }
         };
 }
