@@ -40,4 +40,46 @@ public class ShutdownTests
             ServerConnection.Stop(server);
         }
     }
+
+    [Fact]
+    public async Task SIGTERM_kills_the_command_of_a_hook_running_in_the_background_before_the_server_exits()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "signals and /proc");
+        using var workspace = new TempWorkspace();
+        var (server, stderr, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, [ServerConnection.Trust]);
+        int? pid = null;
+        try
+        {
+            await using (var assistant = await ServerConnection.AttachHttpAsync(endpoint, "assistant"))
+            {
+                await assistant.CallOkAsync("hook_create", new
+                {
+                    name = "Slow check",
+                    trigger = "PostFileCreate",
+                    matcher = "^notes\\.txt$",
+                    actionType = "command",
+                    command = "echo $$ > hook.pid; exec sleep 300",
+                });
+            }
+            // A file hook runs in the background: no call waits for it.
+            workspace.Write("notes.txt", "first\n");
+            var pidFile = workspace.PathOf("hook.pid");
+            await Poll.UntilAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0, "the hook's command to start");
+            pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+            Processes.Terminate(server);
+
+            Assert.True(server.WaitForExit(Processes.GracePeriod), "The server was still running after docker stop's grace period.\n" + string.Join('\n', stderr));
+            Assert.Equal(0, server.ExitCode);
+            Assert.False(Processes.IsRunning(pid.Value), "the hook's command outlived the server, orphaned");
+        }
+        finally
+        {
+            ServerConnection.Stop(server);
+            if (pid is { } command)
+            {
+                Processes.KillIfRunning(command);
+            }
+        }
+    }
 }

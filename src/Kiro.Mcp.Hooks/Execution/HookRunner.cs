@@ -17,8 +17,14 @@ namespace Kiro.Mcp.Hooks.Execution;
 /// rate: more than <see cref="MaxFileRuns"/> runs for one file within <see cref="FileRunWindow"/> stop
 /// it for that file for <see cref="FileCooldown"/>, or until it is run by hand.
 /// </summary>
-public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, PendingPrompts pending, HookHistory history, TimeProvider clock) : IDisposable
+public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, PendingPrompts pending, HookHistory history, TimeProvider clock) : IDisposable, IAsyncDisposable
 {
+    /// <summary>
+    /// How long stopping waits for background runs to kill their commands: the kill itself takes well under a second,
+    /// and the bound keeps a stuck pipe from holding the server past a supervisor's grace period (docker's is 10 s).
+    /// </summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Changes seen this soon after a hook's run count as caused by it (the watcher reports a burst after it goes quiet).</summary>
     public static readonly TimeSpan ChainWindow = TimeSpan.FromSeconds(3);
 
@@ -36,6 +42,9 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
 
     private readonly ConcurrentDictionary<string, HookState> _states = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>The runs started by <see cref="Schedule"/>, which nobody else awaits; each removes itself when it ends.</summary>
+    private readonly HashSet<Task> _background = [];
 
     /// <summary>Runs the hook now (after any run of it in progress) and returns how it ended.</summary>
     public async Task<HookOutcome> RunAsync(HookDefinition hook, HookEvent e, CancellationToken cancellationToken)
@@ -95,12 +104,36 @@ public sealed class HookRunner(CommandRunner commands, WorkspaceRoot root, Pendi
             }
             state.Running = true;
         }
-        _ = Task.Run(() => DrainAsync(hook, state, e));
+        Task drain;
+        lock (_background)
+        {
+            drain = Task.Run(() => DrainAsync(hook, state, e));
+            _background.Add(drain);
+        }
+        // Added under the lock first, so the removal cannot come before the addition.
+        _ = drain.ContinueWith(ended => { lock (_background) { _background.Remove(ended); } }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Stopping the server kills running commands with their process trees, and waits for that: a server that exited
+    /// first would leave a background run's command running on, orphaned (tool calls wait for their own runs).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        Task[] running;
+        lock (_background)
+        {
+            running = [.. _background];
+        }
+        // A run that failed was logged where it ran; one still going after the bound holds only a pipe open after the kill.
+        await Task.WhenAll(running).WaitAsync(StopTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
+    }
+
+    /// <summary>Cancels without waiting, for a synchronous disposal; the host disposes asynchronously.</summary>
     public void Dispose()
     {
-        // Stopping the server kills running commands with their process trees.
         _stopping.Cancel();
         _stopping.Dispose();
     }
