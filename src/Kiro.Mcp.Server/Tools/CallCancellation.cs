@@ -26,20 +26,21 @@ public static class CallCancellation
                 logger?.LogDebug("Tool {Tool} completed", tool);
                 return result;
             }
-            catch (OperationCanceledException) when (clientCancelled.IsCancellationRequested)
-            {
-                logger?.LogInformation("Tool {Tool} stopped: the client cancelled it", tool);
-                throw;
-            }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                // The client is still there: it is told, so the assistant does not take silence for an answer.
+                // The client may still be there: it is told, so the assistant does not take silence for an answer.
+                // (Over stdio the SDK cancels the call's own token too when the server stops, hence this test first.)
                 logger?.LogInformation("Tool {Tool} stopped: the server is stopping", tool);
                 return new CallToolResult
                 {
                     IsError = true,
-                    Content = [new TextContentBlock { Text = $"[server_stopping] The server is stopping, so {tool} was stopped before it finished. Call it again once the server is back." }],
+                    Content = [new TextContentBlock { Text = $"[server_stopping] The server is stopping, so {tool} was stopped before it finished: what it had already written stays (each file is written whole or not at all). Once the server is back, look at the state (spec_status) before calling it again." }],
                 };
+            }
+            catch (OperationCanceledException) when (clientCancelled.IsCancellationRequested)
+            {
+                logger?.LogInformation("Tool {Tool} stopped: the client cancelled it", tool);
+                throw;
             }
         };
 }
