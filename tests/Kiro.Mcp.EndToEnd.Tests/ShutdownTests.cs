@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text.Json;
 using Kiro.Mcp.EndToEnd.Tests.Harness;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 
 namespace Kiro.Mcp.EndToEnd.Tests;
 
@@ -34,6 +37,45 @@ public class ShutdownTests
             // The page's stream ended rather than hanging: its EventSource reconnects once a server is back.
             var rest = await events.ReadToEndAsync(TestContext.Current.CancellationToken).WaitAsync(Processes.GracePeriod, TestContext.Current.CancellationToken);
             Assert.DoesNotContain("event:", rest);
+        }
+        finally
+        {
+            ServerConnection.Stop(server);
+        }
+    }
+
+    [Fact]
+    public async Task SIGTERM_ends_a_2026_clients_subscriptions_listen_stream_and_the_server_exits()
+    {
+        using var workspace = new TempWorkspace();
+        var (server, stderr, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, ["--stateless"]);
+        try
+        {
+            // A 2026-07-28 client on stateless HTTP holds one request open for as long as it listens.
+            await using var client = await McpClient.CreateAsync(
+                new HttpClientTransport(new HttpClientTransportOptions { Endpoint = endpoint, TransportMode = HttpTransportMode.StreamableHttp }),
+                new McpClientOptions { ClientInfo = new Implementation { Name = "new-client", Version = "1.0" }, DiscoverProbeTimeout = TimeSpan.FromSeconds(60), InitializationTimeout = TimeSpan.FromSeconds(60) },
+                cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal("2026-07-28", client.NegotiatedProtocolVersion);
+            var acknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var ack = client.RegisterNotificationHandler(NotificationMethods.SubscriptionsAcknowledgedNotification, (_, _) =>
+            {
+                acknowledged.TrySetResult();
+                return ValueTask.CompletedTask;
+            });
+            var listen = client.SendRequestAsync(new JsonRpcRequest
+            {
+                Method = RequestMethods.SubscriptionsListen,
+                Params = JsonSerializer.SerializeToNode(new { notifications = new { resourcesListChanged = true } }),
+            }, TestContext.Current.CancellationToken);
+            await acknowledged.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+            Processes.Terminate(server);
+
+            Assert.True(server.WaitForExit(Processes.GracePeriod), $"The server was still running {Processes.GracePeriod.TotalSeconds} s after SIGTERM, when docker stop kills it.\n" + string.Join('\n', stderr));
+            Assert.Equal(0, server.ExitCode);
+            // The listen request was answered: the client knows its subscription ended, and listens again later.
+            Assert.NotNull(await listen.WaitAsync(Processes.GracePeriod, TestContext.Current.CancellationToken));
         }
         finally
         {

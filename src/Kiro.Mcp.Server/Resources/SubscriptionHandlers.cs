@@ -63,13 +63,17 @@ public static class SubscriptionHandlers
             };
             await stream.SendAsync(NotificationMethods.SubscriptionsAcknowledgedNotification,
                 Subscriber.Parameters(new SubscriptionsAcknowledgedNotificationParams { Notifications = granted }), cancellationToken);
+            // The server's stop ends the stream too: the host waits for open requests when it stops (30 s by default),
+            // so every listening client would otherwise hold a SIGTERM that long. The client listens again once it is back.
+            var stopping = context.Services!.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            using var streamEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                await Task.Delay(Timeout.Infinite, streamEnds.Token);
             }
             catch (OperationCanceledException)
             {
-                // The client closed the stream or cancelled the request: the subscription ends here.
+                // The client closed the stream or cancelled the request, or the server is stopping: the subscription ends here.
             }
         }
         return new EmptyResult();
