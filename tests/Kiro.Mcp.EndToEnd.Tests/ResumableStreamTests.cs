@@ -57,6 +57,65 @@ public class ResumableStreamTests
         }
     }
 
+    [Fact]
+    public async Task A_resumed_stream_that_caught_up_ends_when_the_server_stops()
+    {
+        using var workspace = new TempWorkspace();
+        var (process, stderr, endpoint) = await ServerConnection.LaunchHttpAsync(workspace.Root, []);
+        try
+        {
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            var initialize = await http.SendAsync(Post(endpoint, null, """{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}"""), TestContext.Current.CancellationToken);
+            var session = initialize.Headers.GetValues("Mcp-Session-Id").Single();
+            await http.SendAsync(Post(endpoint, session, """{"jsonrpc":"2.0","method":"notifications/initialized"}"""), TestContext.Current.CancellationToken);
+            // A session that used the workspace hears when its list of resources changes.
+            var listed = await http.SendAsync(Post(endpoint, session, """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"spec_list","arguments":{}}}"""), TestContext.Current.CancellationToken);
+            Assert.Contains("\"id\":1", await listed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            // The session's own stream: its first event gives an id, and then the connection drops.
+            string lastEventId;
+            using (var listen = await http.SendAsync(Get(endpoint, session, null), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken))
+            {
+                using var lines = new StreamReader(await listen.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
+                string? line;
+                while ((line = await lines.ReadLineAsync(TestContext.Current.CancellationToken)) is not null && !line.StartsWith("id: ", StringComparison.Ordinal))
+                {
+                }
+                lastEventId = line!["id: ".Length..].Trim();
+            }
+            // Resumed, the stream has nothing to replay, so its headers come with the next event: a new spec's (held
+            // for the stream, so it reaches the resumed reader whichever arrives first).
+            var resuming = http.SendAsync(Get(endpoint, session, lastEventId), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+            workspace.Write(".kiro/specs/extra/requirements.md", "# Requirements Document\n");
+            using var resumed = await resuming.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.OK, resumed.StatusCode);
+            using var events = new StreamReader(await resumed.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
+            Assert.StartsWith("event: ", await events.ReadLineAsync(TestContext.Current.CancellationToken));
+
+            Processes.Terminate(process);
+
+            // The resumed stream has nothing more to send and waits: the host used to wait 30 s for it.
+            Assert.True(process.WaitForExit(Processes.GracePeriod), "The server was still running after docker stop's grace period.\n" + string.Join('\n', stderr));
+            Assert.Equal(0, process.ExitCode);
+        }
+        finally
+        {
+            ServerConnection.Stop(process);
+        }
+    }
+
+    private static HttpRequestMessage Get(Uri endpoint, string session, string? lastEventId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
+        request.Headers.Add("Accept", "text/event-stream");
+        request.Headers.Add("Mcp-Session-Id", session);
+        request.Headers.Add("MCP-Protocol-Version", Version);
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+        return request;
+    }
+
     private static HttpRequestMessage Post(Uri endpoint, string? session, string json)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };

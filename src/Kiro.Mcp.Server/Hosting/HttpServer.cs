@@ -73,6 +73,9 @@ public static class HttpServer
             builder.Services.AddKiroRateLimits(rateLimit);
         }
         var sessions = new SessionRegistry();
+        // Resumable streams: a client whose SSE connection drops reconnects with Last-Event-ID and receives what it
+        // missed, instead of losing a tool result or a notification. Events are kept in memory, within a byte budget.
+        var eventStore = settings.Stateless ? null : new ResumableStreamStore();
         builder.Services.AddKiroWorkspaces(settings);
         builder.Services.AddKiroMcpServer(
             mcp =>
@@ -85,14 +88,11 @@ public static class HttpServer
                         sessions.Attach(options);
                     }
                     options.ConfigureSessionOptions = WorkspaceEndpoint.ConfigureSessionAsync;
-                    if (!settings.Stateless)
+                    if (eventStore is not null)
                     {
-                        // Resumable streams: a client whose SSE connection drops reconnects with Last-Event-ID and
-                        // receives what it missed, instead of losing a tool result or a notification. Events are
-                        // kept in memory, within a byte budget (ResumableStreamStore; the SDK marks the knob
-                        // MCP9006: stateful-only, informational).
+                        // The SDK marks the knob MCP9006: stateful-only, informational.
 #pragma warning disable MCP9006
-                        options.EventStreamStore = new ResumableStreamStore();
+                        options.EventStreamStore = eventStore;
 #pragma warning restore MCP9006
                     }
                 });
@@ -102,6 +102,10 @@ public static class HttpServer
 
         var app = builder.Build();
         sessions.Ended += app.Services.GetRequiredService<SubscriptionRegistry>().Forget;
+        if (eventStore is not null)
+        {
+            app.Lifetime.ApplicationStopping.Register(eventStore.EndReaders);
+        }
         if (PublicHost(settings) is not null)
         {
             // Behind a TLS proxy on this machine: its X-Forwarded-Proto and -Host (trusted from loopback only, the

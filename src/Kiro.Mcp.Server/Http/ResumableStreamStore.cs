@@ -41,12 +41,20 @@ public sealed class ResumableStreamStore : ISseEventStreamStore
     private readonly Lock _lock = new();
     private readonly Dictionary<long, Stream> _streams = [];
     private readonly Queue<(Stream Stream, long Sequence)> _oldestFirst = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextStream;
     private long _used;
 
     public ResumableStreamStore(long budget = DefaultBudget) => Budget = budget;
 
     public long Budget { get; }
+
+    /// <summary>
+    /// Ends every reader that waits for more events, once it has sent what is held: the server is stopping, and the host
+    /// waits for open requests (30 s by default), so a resumed stream that caught up would hold the stop that long.
+    /// Writers go on, so a call that ends while the server stops still answers on its own response.
+    /// </summary>
+    public void EndReaders() => _stopped.TrySetResult();
 
     /// <summary>What the events held now count against the budget.</summary>
     public long Used
@@ -233,6 +241,9 @@ public sealed class ResumableStreamStore : ISseEventStreamStore
         /// <summary>The store's lock, which guards every stream's events and state.</summary>
         public Lock StoreLock => store._lock;
 
+        /// <summary>Completed when the server stops (<see cref="EndReaders"/>).</summary>
+        public Task StoreStopped => store._stopped.Task;
+
         public string SessionId { get; } = sessionId;
 
         public string StreamId { get; } = streamId;
@@ -299,11 +310,11 @@ public sealed class ResumableStreamStore : ISseEventStreamStore
                     yield return item;
                 }
                 next += items.Count;
-                if (done)
+                if (done || stream.StoreStopped.IsCompleted)
                 {
                     yield break;
                 }
-                await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await Task.WhenAny(changed, stream.StoreStopped).WaitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 

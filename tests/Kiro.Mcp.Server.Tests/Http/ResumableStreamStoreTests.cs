@@ -78,6 +78,33 @@ public class ResumableStreamStoreTests
         Assert.Equal(1, await reading.WaitAsync(TimeSpan.FromSeconds(30), Ct));
     }
 
+    [Fact]
+    public async Task A_caught_up_reader_ends_when_the_server_stops_and_the_stream_still_takes_the_calls_answer()
+    {
+        var store = new ResumableStreamStore();
+        var writer = await store.CreateStreamAsync(Options("session", "1"), Ct);
+        var prime = await writer.WriteEventAsync(new SseItem<JsonRpcMessage?>(null, "prime"), Ct);
+        await writer.WriteEventAsync(new SseItem<JsonRpcMessage?>(Result("held")), Ct);
+        var reader = await store.GetStreamReaderAsync(prime.EventId!, Ct);
+        var texts = new List<string>();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var item in reader!.ReadEventsAsync(Ct))
+            {
+                texts.Add(((JsonRpcResponse)item.Data!).Result!["text"]!.GetValue<string>());
+            }
+        }, Ct);
+        await Task.Delay(100, Ct); // the reader sends what is held, then waits for more
+
+        store.EndReaders();
+
+        // The host waits for this request when it stops: it must end, not wait for the stream's end.
+        await reading.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(["held"], texts);
+        await writer.WriteEventAsync(new SseItem<JsonRpcMessage?>(Result("stopped")), Ct);
+        await writer.DisposeAsync();
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("not-an-id")]
