@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 
@@ -110,14 +111,22 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGTERM first, as a supervisor stops a server, then SIGKILL after 10 s: a killed runtime leaves its diagnostics
+    /// pipes behind in /tmp (.NET's <see cref="Process.Kill()"/> sends only SIGKILL).
+    /// </summary>
     private static void Stop(Process process)
     {
         try
         {
             if (!process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
+                _ = Kill(process.Id, SigTerm);
+                if (!process.WaitForExit(10_000))
+                {
+                    process.Kill(entireProcessTree: true);
+                    process.WaitForExit(10_000);
+                }
             }
         }
         finally
@@ -134,4 +143,11 @@ internal sealed class ServerProcess : IAsyncDisposable
             Stop(HttpProcess);
         }
     }
+
+    private const int SigTerm = 15;
+
+    // DllImport rather than LibraryImport, as in ProcessSweep: an int-only signature needs no marshalling.
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Kill(int pid, int signal);
 }
