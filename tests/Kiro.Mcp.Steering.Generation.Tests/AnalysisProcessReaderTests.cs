@@ -93,6 +93,81 @@ public class AnalysisProcessReaderTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Reader(AnalysisProgram.Path).ReadAsync(Request(repo, evaluate: true, progress), cancel.Token));
     }
 
+    /// <summary>
+    /// A cancelled program is told through the end of its stdin and exits by itself, rather than being killed: a killed
+    /// .NET process leaves its diagnostics pipes in the temp folder, one set per cancelled call, on the user's machine.
+    /// </summary>
+    [Fact]
+    public async Task A_cancelled_program_exits_by_itself_and_leaves_nothing_in_the_temp_folder()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "finds the program's process in /proc");
+        using var repo = Samples.DotNetSolution();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var programs = new HashSet<int>();
+        var progress = new SyncProgress([], () =>
+        {
+            // While it reports, the program runs: this process's analysis children, other tests' ones too.
+            programs.UnionWith(AnalysisChildren());
+            cancel.Cancel();
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Reader(AnalysisProgram.Path).ReadAsync(Request(repo, evaluate: true, progress), cancel.Token));
+
+        Assert.NotEmpty(programs);
+        // Another test's program may still be running (its pipes are in use); one that has ended must have removed them.
+        var ended = programs.Where(Ends).ToList();
+        Assert.NotEmpty(ended);
+        Assert.All(ended, pid => Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{pid}-*")));
+    }
+
+    /// <summary>Whether the process ends within 5 s; a zombie (killed, not yet reaped) has ended.</summary>
+    private static bool Ends(int pid)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                if (stat[(stat.LastIndexOf(')') + 2)..][0] == 'Z')
+                {
+                    return true;
+                }
+            }
+            catch (IOException)
+            {
+                return true;
+            }
+            Thread.Sleep(100);
+        }
+        return false;
+    }
+
+    private static List<int> AnalysisChildren()
+    {
+        var found = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                if (parent == Environment.ProcessId && File.ReadAllText($"/proc/{pid}/cmdline").Contains("Kiro.Mcp.Analysis", StringComparison.Ordinal))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // Ended meanwhile.
+            }
+        }
+        return found;
+    }
+
     private sealed class SyncProgress(List<string> messages, Action? onReport = null) : IProgress<string>
     {
         public void Report(string value)

@@ -19,6 +19,12 @@ public sealed class AnalysisProcessReader(AnalysisProgramLocator locator, TimeSp
     private const int StderrLines = 20;
     private const string Fallback = "facts come from the project files' XML only";
 
+    /// <summary>
+    /// How long the program gets to exit by itself: after its answer it exits anyway, and before it, the end of its stdin
+    /// cancels its work. Bounded, so a stuck program cannot hold a cancelled call (or a stopping server) for long.
+    /// </summary>
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(2);
+
     public async Task<DotNetCodeResult> ReadAsync(DotNetCodeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -128,12 +134,27 @@ public sealed class AnalysisProcessReader(AnalysisProgramLocator locator, TimeSp
         }
         finally
         {
-            Stop(process);
+            await StopAsync(process);
         }
     }
 
-    private static void Stop(Process process)
+    /// <summary>
+    /// Lets the program exit by itself (the end of its stdin stops it), and kills it with its MSBuild build hosts only if
+    /// it does not: killed, a .NET process leaves its diagnostics pipes behind in /tmp, and its build hosts' shutdown
+    /// is cut short.
+    /// </summary>
+    private static async Task StopAsync(Process process)
     {
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Its end of the pipe is closed: it is exiting or gone.
+        }
+        using var grace = new CancellationTokenSource(ExitGrace);
+        await process.WaitForExitAsync(grace.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
             if (!process.HasExited)
