@@ -12,9 +12,17 @@ public static class Processes
     /// <summary>docker stop's default: how long a supervisor waits after SIGTERM before it sends SIGKILL.</summary>
     public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(10);
 
-    /// <summary>SIGTERM, as docker stop, systemd and Ctrl+C stop a server (.NET's <see cref="Process.Kill()"/> sends SIGKILL).</summary>
+    /// <summary>
+    /// SIGTERM, as docker stop and systemd stop a server (.NET's <see cref="Process.Kill()"/> sends SIGKILL). Windows has
+    /// no such signal: there the process tree is killed.
+    /// </summary>
     public static void Terminate(Process process)
     {
+        if (OperatingSystem.IsWindows())
+        {
+            process.Kill(entireProcessTree: true);
+            return;
+        }
         if (Kill(process.Id, SigTerm) != 0 && !process.HasExited)
         {
             throw new Win32Exception(Marshal.GetLastPInvokeError());

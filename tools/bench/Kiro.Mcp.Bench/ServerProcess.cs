@@ -121,8 +121,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             if (!process.HasExited)
             {
-                _ = Kill(process.Id, SigTerm);
-                if (!process.WaitForExit(10_000))
+                if (!OperatingSystem.IsWindows())
+                {
+                    _ = Kill(process.Id, SigTerm);
+                }
+                if (!process.WaitForExit(OperatingSystem.IsWindows() ? 0 : 10_000))
                 {
                     process.Kill(entireProcessTree: true);
                     process.WaitForExit(10_000);
