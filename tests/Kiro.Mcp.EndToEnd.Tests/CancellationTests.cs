@@ -29,7 +29,7 @@ public class CancellationTests
         var call = server.Client.SendRequestAsync<CallToolRequestParams, CallToolResult>(RequestMethods.ToolsCall,
             new CallToolRequestParams { Name = "task_complete", Arguments = new Dictionary<string, JsonElement> { ["spec"] = Json("slow"), ["taskId"] = Json("1") } },
             requestId: id, cancellationToken: cancel.Token).AsTask();
-        var pid = await VerificationShellAsync(workspace);
+        var pid = await Processes.PidWrittenToAsync(workspace.PathOf("verify.pid"), "the verification command to start");
         Assert.True(Directory.Exists($"/proc/{pid}"), "the verification's shell runs");
         await cancel.CancelAsync();
         if (transport == Transport.Http)
@@ -65,12 +65,10 @@ public class CancellationTests
             await using var assistant = await ServerConnection.AttachHttpAsync(endpoint, "assistant");
             await assistant.CallOkAsync("task_start", new { spec = "slow", taskId = "1" });
             var call = assistant.CallAsync("task_complete", new { spec = "slow", taskId = "1" });
-            pid = await VerificationShellAsync(workspace);
+            pid = await Processes.PidWrittenToAsync(workspace.PathOf("verify.pid"), "the verification command to start");
 
-            Processes.Terminate(server);
+            Processes.AssertStopsOnSigterm(server, stderr);
 
-            Assert.True(server.WaitForExit(Processes.GracePeriod), "The server was still running after docker stop's grace period.\n" + string.Join('\n', stderr));
-            Assert.Equal(0, server.ExitCode);
             Assert.False(Processes.IsRunning(pid.Value), "the verification's shell outlived the server");
             var result = await call.WaitAsync(Processes.GracePeriod, TestContext.Current.CancellationToken);
             Assert.True(result.IsError);
@@ -97,13 +95,6 @@ public class CancellationTests
         workspace.Write(".kiro/specs/slow/tasks.md", "# Implementation Plan\n\n- [ ] 1. Wait\n  - _Requirements: 1.1_\n");
         workspace.Write(".kiro/settings/kiro-mcp.json", """{"verify": {"command": "echo $$ > verify.pid; sleep 600", "timeoutSeconds": 900}}""");
         return workspace;
-    }
-
-    private static async Task<int> VerificationShellAsync(TempWorkspace workspace)
-    {
-        var pidFile = workspace.PathOf("verify.pid");
-        await Poll.UntilAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0, "the verification command to start");
-        return int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static JsonElement Json(string value) => JsonSerializer.SerializeToElement(value);

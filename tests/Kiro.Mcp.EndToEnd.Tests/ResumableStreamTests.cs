@@ -91,11 +91,9 @@ public class ResumableStreamTests
             using var events = new StreamReader(await resumed.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
             Assert.StartsWith("event: ", await events.ReadLineAsync(TestContext.Current.CancellationToken));
 
-            Processes.Terminate(process);
-
             // The resumed stream has nothing more to send and waits: the host used to wait 30 s for it.
-            Assert.True(process.WaitForExit(Processes.GracePeriod), "The server was still running after docker stop's grace period.\n" + string.Join('\n', stderr));
-            Assert.Equal(0, process.ExitCode);
+            Processes.AssertStopsOnSigterm(process, stderr);
+
         }
         finally
         {

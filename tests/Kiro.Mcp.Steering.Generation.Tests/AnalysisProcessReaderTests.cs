@@ -115,57 +115,26 @@ public class AnalysisProcessReaderTests
 
         Assert.NotEmpty(programs);
         // Another test's program may still be running (its pipes are in use); one that has ended must have removed them.
-        var ended = programs.Where(Ends).ToList();
+        var ended = programs.Where(pid => ProcFs.Ends(pid, TimeSpan.FromSeconds(5))).ToList();
         Assert.NotEmpty(ended);
         Assert.All(ended, pid => Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{pid}-*")));
     }
 
-    /// <summary>Whether the process ends within 5 s; a zombie (killed, not yet reaped) has ended.</summary>
-    private static bool Ends(int pid)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            try
-            {
-                var stat = File.ReadAllText($"/proc/{pid}/stat");
-                if (stat[(stat.LastIndexOf(')') + 2)..][0] == 'Z')
-                {
-                    return true;
-                }
-            }
-            catch (IOException)
-            {
-                return true;
-            }
-            Thread.Sleep(100);
-        }
-        return false;
-    }
+    private static List<int> AnalysisChildren() =>
+        [.. Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && ProcFs.Stat(pid)?.Parent == Environment.ProcessId && IsAnalysisProgram(pid))];
 
-    private static List<int> AnalysisChildren()
+    private static bool IsAnalysisProgram(int pid)
     {
-        var found = new List<int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        try
         {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var stat = File.ReadAllText($"/proc/{pid}/stat");
-                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-                if (parent == Environment.ProcessId && File.ReadAllText($"/proc/{pid}/cmdline").Contains("Kiro.Mcp.Analysis", StringComparison.Ordinal))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-                // Ended meanwhile.
-            }
+            return File.ReadAllText($"/proc/{pid}/cmdline").Contains("Kiro.Mcp.Analysis", StringComparison.Ordinal);
         }
-        return found;
+        catch (IOException)
+        {
+            return false; // ended meanwhile
+        }
     }
 
     private sealed class SyncProgress(List<string> messages, Action? onReport = null) : IProgress<string>

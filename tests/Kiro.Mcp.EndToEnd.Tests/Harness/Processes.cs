@@ -29,29 +29,25 @@ public static class Processes
         }
     }
 
+    /// <summary>Whether <paramref name="pid"/> still runs after up to 3 s (a zombie has ended, see <see cref="ProcFs.Ends"/>).</summary>
+    public static bool IsRunning(int pid) => !ProcFs.Ends(pid, TimeSpan.FromSeconds(3));
+
     /// <summary>
-    /// Whether <paramref name="pid"/> still runs, waiting up to 3 s for it to end. A zombie counts as ended: a killed
-    /// command whose parent (the server) is gone may wait for a reaper that a container's init never is.
+    /// Stops the server with SIGTERM, as docker stop does, and checks it is gone within the grace period and exited
+    /// cleanly; <paramref name="log"/> (its stderr) goes into the failure message.
     /// </summary>
-    public static bool IsRunning(int pid)
+    public static void AssertStopsOnSigterm(Process server, IEnumerable<string> log)
     {
-        for (var i = 0; i < 30; i++)
-        {
-            try
-            {
-                var stat = File.ReadAllText($"/proc/{pid}/stat");
-                if (stat[(stat.LastIndexOf(')') + 2)..][0] == 'Z')
-                {
-                    return false;
-                }
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-            Thread.Sleep(100);
-        }
-        return true;
+        Terminate(server);
+        Assert.True(server.WaitForExit(GracePeriod), $"The server was still running {GracePeriod.TotalSeconds} s after SIGTERM, when docker stop kills it.\n" + string.Join('\n', log));
+        Assert.Equal(0, server.ExitCode);
+    }
+
+    /// <summary>The pid a command writes to <paramref name="file"/> (<c>echo $$ &gt; file</c>) once it has started.</summary>
+    public static async Task<int> PidWrittenToAsync(string file, string what)
+    {
+        await Poll.UntilAsync(() => File.Exists(file) && File.ReadAllText(file).Trim().Length > 0, what);
+        return int.Parse(File.ReadAllText(file).Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Kills <paramref name="pid"/> if a test's assertion failed before the server did.</summary>
